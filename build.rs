@@ -1,0 +1,129 @@
+//! Build script: turns the locale files into typed, compile-time-checked message tables.
+//!
+//! Every key of `src/i18n/locales/zh-CN.json` must exist in `en.json` and vice versa, with the
+//! same `{placeholders}`; otherwise the build fails. Code names messages through the generated
+//! `Key` enum, so a key that code uses but no locale defines is a compile error too.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+const LOCALES: [(&str, &str); 2] = [("ZH_CN", "zh-CN"), ("EN", "en")];
+
+fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
+    let path = dir.join(format!("{tag}.json"));
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read locale file {}: {e}", path.display()));
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("locale file {} is not valid JSON: {e}", path.display()));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("locale file {} must be one flat JSON object", path.display()));
+    object
+        .iter()
+        .map(|(k, v)| {
+            let s = v
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: value of {k} must be a string", path.display()));
+            (k.clone(), s.to_owned())
+        })
+        .collect()
+}
+
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+fn variant_name(key: &str) -> String {
+    key.split(['.', '_', '-'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn main() {
+    let dir = Path::new("src/i18n/locales");
+    let tables: Vec<(&str, BTreeMap<String, String>)> = LOCALES
+        .iter()
+        .map(|(ident, tag)| (*ident, read_locale(dir, tag)))
+        .collect();
+
+    let (first_ident, first) = &tables[0];
+    let mut problems = Vec::new();
+    for (ident, table) in &tables[1..] {
+        for key in first.keys().filter(|k| !table.contains_key(*k)) {
+            problems.push(format!("key `{key}` is in {first_ident} but missing from {ident}"));
+        }
+        for key in table.keys().filter(|k| !first.contains_key(*k)) {
+            problems.push(format!("key `{key}` is in {ident} but missing from {first_ident}"));
+        }
+        for (key, text) in table {
+            if let Some(base) = first.get(key) {
+                if placeholders(base) != placeholders(text) {
+                    problems.push(format!("key `{key}` has different placeholders in {ident}"));
+                }
+            }
+        }
+    }
+    for (ident, table) in &tables {
+        for (key, text) in table {
+            if text.trim().is_empty() {
+                problems.push(format!("key `{key}` is empty in {ident}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "locale files disagree:\n  {}", problems.join("\n  "));
+
+    let mut out = String::new();
+    out.push_str("/// A message key; one variant per key of the locale files.\n");
+    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u16)]\npub enum Key {\n");
+    for key in first.keys() {
+        let _ = writeln!(out, "    /// `{key}`\n    {},", variant_name(key));
+    }
+    out.push_str("}\n\n");
+    let _ = writeln!(out, "/// Number of message keys.\npub const KEY_COUNT: usize = {};\n", first.len());
+    out.push_str("/// Every key with its dotted name, in table order.\npub const ALL_KEYS: &[(Key, &str)] = &[\n");
+    for key in first.keys() {
+        let _ = writeln!(out, "    (Key::{}, {key:?}),", variant_name(key));
+    }
+    out.push_str("];\n\n");
+    for (ident, table) in &tables {
+        let _ = writeln!(out, "pub(crate) static {ident}: [&str; KEY_COUNT] = [");
+        for text in table.values() {
+            let _ = writeln!(out, "    {text:?},");
+        }
+        out.push_str("];\n\n");
+    }
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("i18n_keys.rs"), out).expect("write i18n_keys.rs");
+
+    // The build id shown in About: the commit the app was built from, when there is one.
+    let build_id = std::env::var("CASEBOOK_BUILD_ID").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| {
+        Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "dev".to_owned())
+    });
+    println!("cargo:rustc-env=CASEBOOK_BUILD_ID={build_id}");
+    println!("cargo:rerun-if-changed=.git/HEAD");
+    println!("cargo:rerun-if-changed=.git/refs/heads");
+    println!("cargo:rerun-if-env-changed=CASEBOOK_BUILD_ID");
+}

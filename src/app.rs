@@ -1,0 +1,103 @@
+//! The root component: context providers, the app frame and the route table.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route as RouteView, Router, Routes};
+use leptos_router::path;
+
+use crate::components::{NavBar, NavItem, UpdateBanner};
+use crate::i18n::Key;
+use crate::pages::{CasesPage, NotFoundPage, SettingsPage, SupervisorPage, TodayPage};
+use crate::platform;
+use crate::routes::Route;
+use crate::state::i18n::tr;
+use crate::state::{I18n, Settings, ShellState};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide(Settings::load_locale());
+    ShellState::provide();
+
+    // Keep <html lang> in step with the interface language: it picks the right CJK glyphs
+    // from system fonts and tells screen readers which voice to use.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", i18n.locale().tag());
+        }
+    });
+    // Ask once per start to keep our data safe from eviction; Settings shows the answer.
+    leptos::task::spawn_local(async {
+        let _ = platform::request_persistent_storage().await;
+    });
+    request_animation_frame(|| platform::mark("app:ready"));
+
+    view! {
+        <Router>
+            <div class="app-shell">
+                <TopBar/>
+                <ShellUpdateBanner/>
+                <main class="app-shell__main" id="main">
+                    <Routes fallback=NotFoundPage>
+                        // Paths mirror `Route::PATTERNS`; tests/native/routes.rs checks them.
+                        <RouteView path=path!("/") view=TodayPage/>
+                        <RouteView path=path!("/cases") view=CasesPage/>
+                        <RouteView path=path!("/supervisor") view=SupervisorPage/>
+                        <RouteView path=path!("/settings") view=SettingsPage/>
+                    </Routes>
+                </main>
+                <MainNav/>
+            </div>
+        </Router>
+    }
+}
+
+#[component]
+fn TopBar() -> impl IntoView {
+    let shell = ShellState::expect();
+    view! {
+        <header class="top-bar">
+            <span class="top-bar__title" data-testid="app-title">{tr(Key::AppTitle)}</span>
+            <Show when=move || !shell.online.get()>
+                <span class="top-bar__offline" role="status" data-testid="offline-indicator">
+                    {tr(Key::StatusOffline)}
+                </span>
+            </Show>
+        </header>
+    }
+}
+
+#[component]
+fn MainNav() -> impl IntoView {
+    let i18n = I18n::expect();
+    let items = Signal::derive(move || {
+        Route::NAV
+            .iter()
+            .map(|route| {
+                let (label, glyph, test_id) = match route {
+                    Route::Today => (Key::NavToday, "今", "nav-today"),
+                    Route::Cases => (Key::NavCases, "案", "nav-cases"),
+                    Route::Supervisor => (Key::NavSupervisor, "督", "nav-supervisor"),
+                    Route::Settings => (Key::NavSettings, "设", "nav-settings"),
+                };
+                NavItem { href: route.href(), label: i18n.t(label), glyph, test_id }
+            })
+            .collect::<Vec<_>>()
+    });
+    view! { <NavBar items=items label=Signal::derive(tr(Key::NavLabel))/> }
+}
+
+#[component]
+fn ShellUpdateBanner() -> impl IntoView {
+    let shell = ShellState::expect();
+    view! {
+        <Show when=move || shell.update_ready.get()>
+            <UpdateBanner
+                message=Signal::derive(tr(Key::UpdateAvailable))
+                reload_label=Signal::derive(tr(Key::UpdateReload))
+                later_label=Signal::derive(tr(Key::UpdateLater))
+                on_reload=Callback::new(|()| platform::apply_update())
+                on_later=Callback::new(move |()| shell.update_ready.set(false))
+            />
+        </Show>
+    }
+}

@@ -1,0 +1,45 @@
+//! The pages whose features are not built yet: Today, Cases and Supervisor.
+
+use leptos::prelude::*;
+
+use crate::components::Placeholder;
+use crate::i18n::Key;
+use crate::state::i18n::tr;
+
+#[component]
+fn PlaceholderPage(title: Key, planned: Key, test_id: &'static str) -> impl IntoView {
+    view! {
+        <section class="page" data-testid=test_id>
+            <h1 class="page__title">{tr(title)}</h1>
+            <Placeholder
+                badge=Signal::derive(tr(Key::PagePlaceholderBadge))
+                body=Signal::derive(tr(Key::PagePlaceholderBody))
+                planned=Signal::derive(tr(planned))
+            />
+        </section>
+    }
+}
+
+/// Today (今日待办), the home page.
+#[component]
+pub fn TodayPage() -> impl IntoView {
+    view! { <PlaceholderPage title=Key::PageTodayTitle planned=Key::PageTodayPlanned test_id="page-today"/> }
+}
+
+/// The case register.
+#[component]
+pub fn CasesPage() -> impl IntoView {
+    view! { <PlaceholderPage title=Key::PageCasesTitle planned=Key::PageCasesPlanned test_id="page-cases"/> }
+}
+
+/// The supervisor's area.
+#[component]
+pub fn SupervisorPage() -> impl IntoView {
+    view! {
+        <PlaceholderPage
+            title=Key::PageSupervisorTitle
+            planned=Key::PageSupervisorPlanned
+            test_id="page-supervisor"
+        />
+    }
+}

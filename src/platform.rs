@@ -1,0 +1,80 @@
+//! Browser services the shell needs: storage persistence and quota, network status, the service
+//! worker's update hand-off and performance marks. Every call degrades to a plain value when the
+//! browser lacks the API, so callers never see a JavaScript exception.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// DOM event that `index.html` fires on `window` when a new app shell is installed and waiting.
+pub const UPDATE_EVENT: &str = "casebook:update-ready";
+
+/// What the browser says about this origin's storage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StorageStatus {
+    /// Whether data is protected from eviction under storage pressure.
+    pub persisted: bool,
+    /// Bytes used by this origin, when reported.
+    pub usage: Option<f64>,
+    /// Bytes this origin may use, when reported.
+    pub quota: Option<f64>,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Older WebViews lack `navigator.storage`; web-sys would hand back `undefined` typed as a
+    // StorageManager, so check the property before using it.
+    let has = js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    has.then(|| navigator.storage())
+}
+
+async fn promise_value(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    JsFuture::from(promise.ok()?).await.ok()
+}
+
+/// Asks the browser to keep this origin's data under storage pressure, and reports the outcome
+/// together with usage and quota. `None` if the browser has no storage manager.
+pub async fn request_persistent_storage() -> Option<StorageStatus> {
+    let manager = storage_manager()?;
+    let already = promise_value(manager.persisted()).await.and_then(|v| v.as_bool()).unwrap_or(false);
+    let persisted = if already {
+        true
+    } else {
+        promise_value(manager.persist()).await.and_then(|v| v.as_bool()).unwrap_or(false)
+    };
+    let estimate = promise_value(manager.estimate()).await;
+    let number = |name: &str| {
+        estimate
+            .as_ref()
+            .and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str(name)).ok())
+            .and_then(|v| v.as_f64())
+    };
+    Some(StorageStatus { persisted, usage: number("usage"), quota: number("quota") })
+}
+
+/// Whether the browser reports a network connection.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// Whether `index.html` has already seen a waiting service worker before the app mounted.
+pub fn update_waiting() -> bool {
+    call_hook("casebookUpdateWaiting").and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Activates the waiting service worker; the page reloads once it has taken over.
+pub fn apply_update() {
+    let _ = call_hook("casebookApplyUpdate");
+}
+
+fn call_hook(name: &str) -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let f = js_sys::Reflect::get(&window, &JsValue::from_str(name)).ok()?;
+    f.dyn_into::<js_sys::Function>().ok()?.call0(&JsValue::NULL).ok()
+}
+
+/// Places a `performance.mark`, which the benchmark reads to time loads.
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}

@@ -1,0 +1,83 @@
+//! PURE. The persistent schema: store names, the schema version and the migrations between versions.
+//!
+//! Invariant: a migration is never edited once released; a schema change is a new, higher version
+//! whose steps take a database of the previous version to the new one.
+
+use std::fmt;
+
+/// An object store of the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StoreName {
+    /// Small records about the database and the device (device id, counters).
+    Meta,
+    /// The append-only event log: immutable, content-addressed events.
+    Events,
+    /// Derived case summaries, rebuildable from events.
+    Summaries,
+    /// Half-filled forms, saved on every change.
+    Drafts,
+}
+
+impl StoreName {
+    /// Every store of the current schema.
+    pub const ALL: [StoreName; 4] =
+        [StoreName::Meta, StoreName::Events, StoreName::Summaries, StoreName::Drafts];
+
+    /// The object-store name in IndexedDB.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StoreName::Meta => "meta",
+            StoreName::Events => "events",
+            StoreName::Summaries => "summaries",
+            StoreName::Drafts => "drafts",
+        }
+    }
+}
+
+impl fmt::Display for StoreName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The name of the IndexedDB database.
+pub const DATABASE_NAME: &str = "casebook";
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One step of a migration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MigrationStep {
+    /// Create an empty object store with out-of-line string keys.
+    CreateStore(StoreName),
+}
+
+/// The steps that take a database of version `to - 1` to version `to`.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// The version this migration produces.
+    pub to: u32,
+    /// Its steps, in order.
+    pub steps: &'static [MigrationStep],
+}
+
+/// Every migration ever released, in version order.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    to: 1,
+    steps: &[
+        MigrationStep::CreateStore(StoreName::Meta),
+        MigrationStep::CreateStore(StoreName::Events),
+        MigrationStep::CreateStore(StoreName::Summaries),
+        MigrationStep::CreateStore(StoreName::Drafts),
+    ],
+}];
+
+/// The steps to run when opening a database found at version `from` (0 for a new one).
+pub fn migration_plan(from: u32) -> Vec<MigrationStep> {
+    MIGRATIONS
+        .iter()
+        .filter(|m| m.to > from && m.to <= SCHEMA_VERSION)
+        .flat_map(|m| m.steps.iter().copied())
+        .collect()
+}

@@ -1,0 +1,9 @@
+//! Native test binary: the pure core, the route table, the message catalogue and the tidy rules.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod native {
+    mod i18n;
+    mod routes;
+    mod storage;
+    mod tidy;
+}

@@ -1,4 +1,6 @@
 //! Identifier newtypes; they parse and print, but never generate (new ids are passed in by the shell).
+//!
+//! Event ids are different: they are content hashes, computed by the core (see `event.rs`).
 
 use std::fmt;
 
@@ -69,3 +71,69 @@ id_type!(
     /// A mediator (人民调解员) who authors events.
     MediatorId
 );
+id_type!(
+    /// A case (纠纷案件), including one still at the lead (线索) stage.
+    CaseId
+);
+id_type!(
+    /// A party (当事人) of one case.
+    PartyId
+);
+id_type!(
+    /// A node of the mediation network (调解组织), from county centre to information officer.
+    OrgUnitId
+);
+id_type!(
+    /// A screening activity (排查) and its log.
+    ScreeningId
+);
+
+/// Why a string is not a valid event id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventIdError {
+    /// The id was not 64 characters long.
+    #[error("event id is not 64 characters long")]
+    WrongLength,
+    /// The id held something other than lowercase hexadecimal digits.
+    #[error("event id has a character other than 0-9 or a-f")]
+    NotLowercaseHex,
+}
+
+/// The id of an event: the lowercase hexadecimal SHA-256 of its canonical bytes.
+///
+/// Content addressing makes the id a checksum: two devices that hold the same id hold the same
+/// event, so merging logs is a set union and tampering is detectable.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId(String);
+
+impl EventId {
+    /// Length of an event id in characters.
+    pub const LEN: usize = 64;
+
+    /// Parses 64 lowercase hexadecimal digits.
+    pub fn parse(raw: &str) -> Result<Self, EventIdError> {
+        if raw.len() != Self::LEN {
+            return Err(EventIdError::WrongLength);
+        }
+        if !raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            return Err(EventIdError::NotLowercaseHex);
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// Wraps a digest already known to be 64 lowercase hex digits (the output of `sha256_hex`).
+    pub(crate) fn from_digest_hex(hex: String) -> Self {
+        Self(hex)
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -5,8 +5,12 @@
 
 use std::cell::Cell;
 
-use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
+use idb::{
+    Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction,
+    TransactionMode,
+};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomException, IdbTransaction};
 
 use super::records::{self, MigrationStep};
 use super::{prefix_upper_bound, StorageError, StoragePort, StoreName, WriteBatch, WriteOp};
@@ -79,19 +83,23 @@ fn open_error(e: idb::Error) -> StorageError {
     }
 }
 
+/// The DOMException name inside an idb error, when it carries one.
+fn error_name(e: &idb::Error) -> Option<String> {
+    match e {
+        idb::Error::DomException(ex) => Some(ex.name()),
+        idb::Error::AddFailed(js) | idb::Error::UpdateFailed(js) | idb::Error::DeleteFailed(js) => {
+            js.dyn_ref::<DomException>().map(DomException::name)
+        }
+        _ => None,
+    }
+}
+
 /// Maps a browser error to the port's error kinds by the DOMException name.
 fn map_error(e: idb::Error) -> StorageError {
-    let name = match &e {
-        idb::Error::DomException(ex) => ex.name(),
-        _ => String::new(),
-    };
-    let text = e.to_string();
-    if name == "QuotaExceededError" || text.contains("QuotaExceededError") {
-        StorageError::QuotaExceeded
-    } else if name == "AbortError" {
-        StorageError::Aborted(text)
-    } else {
-        StorageError::Other(text)
+    match error_name(&e).as_deref() {
+        Some("QuotaExceededError") => StorageError::QuotaExceeded,
+        Some("AbortError") => StorageError::Aborted(e.to_string()),
+        _ => StorageError::Other(e.to_string()),
     }
 }
 
@@ -107,46 +115,56 @@ impl StoragePort for IndexedDbStorage {
             return Ok(());
         }
         let names: Vec<&str> = batch.stores().iter().map(|s| s.as_str()).collect();
-        let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(map_error)?;
-        let mut conflict = None;
+        let raw: IdbTransaction =
+            self.db.transaction(&names, TransactionMode::ReadWrite).map_err(map_error)?.into();
+        // A second handle on the same transaction: the awaited one is consumed, and this one
+        // lets us read `transaction.error` after an abort (e.g. QuotaExceededError).
+        let tx = Transaction::from(raw.clone());
         for op in batch.ops() {
             let store = tx.object_store(op.store().as_str()).map_err(map_error)?;
-            let issued = match op {
-                WriteOp::Insert { key, value, store: name } => {
-                    // IndexedDB's `add` fails on an existing key, which aborts the transaction;
-                    // remember which record it was so the error can say so.
-                    if conflict.is_none() {
-                        conflict = Some((*name, key.clone()));
+            // Each request is awaited before the next is issued, so a failure is attributed to
+            // its own operation; the transaction stays open across these microtask hops.
+            let outcome = match op {
+                WriteOp::Insert { key, value, .. } => {
+                    match store.add(&JsValue::from_str(value), Some(&JsValue::from_str(key))) {
+                        Ok(request) => request.await.map(drop),
+                        Err(e) => Err(e),
                     }
-                    store.add(&JsValue::from_str(value), Some(&JsValue::from_str(key))).map(drop)
                 }
                 WriteOp::Put { key, value, .. } => {
-                    store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))).map(drop)
+                    match store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))) {
+                        Ok(request) => request.await.map(drop),
+                        Err(e) => Err(e),
+                    }
                 }
-                WriteOp::Delete { key, .. } => {
-                    store.delete(Query::Key(JsValue::from_str(key))).map(drop)
-                }
+                WriteOp::Delete { key, .. } => match store.delete(Query::Key(JsValue::from_str(key))) {
+                    Ok(request) => request.await.map(drop),
+                    Err(e) => Err(e),
+                },
             };
-            if let Err(e) = issued {
-                let _ = tx.abort();
-                return Err(map_error(e));
+            if let Err(e) = outcome {
+                // The failed request already dooms the transaction; aborting makes it explicit
+                // (and may report that it is already aborting, which is fine).
+                let _ = raw.abort();
+                return Err(match (op, error_name(&e).as_deref()) {
+                    (WriteOp::Insert { store, key, .. }, Some("ConstraintError")) => {
+                        StorageError::AlreadyExists { store: *store, key: key.clone() }
+                    }
+                    _ => map_error(e),
+                });
             }
         }
-        match tx.await {
-            Ok(result) if result.is_committed() => {
+        let result = tx.await;
+        match result {
+            Ok(r) if r.is_committed() => {
                 self.commits.set(self.commits.get() + 1);
                 Ok(())
             }
-            Ok(_) => Err(StorageError::Aborted("transaction aborted".to_owned())),
-            Err(e) => {
-                let is_constraint = matches!(&e, idb::Error::DomException(ex) if ex.name() == "ConstraintError");
-                match (is_constraint, conflict) {
-                    // The first insert is named; with several inserts the browser does not say
-                    // which failed, and the caller needs only to know nothing was written.
-                    (true, Some((store, key))) => Err(StorageError::AlreadyExists { store, key }),
-                    _ => Err(map_error(e)),
-                }
-            }
+            _ => Err(match raw.error() {
+                Some(ex) if ex.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+                Some(ex) => StorageError::Aborted(format!("{}: {}", ex.name(), ex.message())),
+                None => StorageError::Aborted("transaction did not complete".to_owned()),
+            }),
         }
     }
 
@@ -194,11 +212,4 @@ impl StoragePort for IndexedDbStorage {
     fn committed_transactions(&self) -> u64 {
         self.commits.get()
     }
-}
-
-/// Whether a JavaScript error value is a `QuotaExceededError` DOMException.
-pub fn is_quota_error(value: &JsValue) -> bool {
-    value
-        .dyn_ref::<web_sys::DomException>()
-        .is_some_and(|e| e.name() == "QuotaExceededError")
 }

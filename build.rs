@@ -18,9 +18,12 @@ fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
         .unwrap_or_else(|e| panic!("cannot read locale file {}: {e}", path.display()));
     let value: serde_json::Value = serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("locale file {} is not valid JSON: {e}", path.display()));
-    let object = value
-        .as_object()
-        .unwrap_or_else(|| panic!("locale file {} must be one flat JSON object", path.display()));
+    let object = value.as_object().unwrap_or_else(|| {
+        panic!(
+            "locale file {} must be one flat JSON object",
+            path.display()
+        )
+    });
     object
         .iter()
         .map(|(k, v)| {
@@ -65,10 +68,14 @@ fn main() {
     let mut problems = Vec::new();
     for (ident, table) in &tables[1..] {
         for key in first.keys().filter(|k| !table.contains_key(*k)) {
-            problems.push(format!("key `{key}` is in {first_ident} but missing from {ident}"));
+            problems.push(format!(
+                "key `{key}` is in {first_ident} but missing from {ident}"
+            ));
         }
         for key in table.keys().filter(|k| !first.contains_key(*k)) {
-            problems.push(format!("key `{key}` is in {ident} but missing from {first_ident}"));
+            problems.push(format!(
+                "key `{key}` is in {ident} but missing from {first_ident}"
+            ));
         }
         for (key, text) in table {
             if let Some(base) = first.get(key) {
@@ -85,16 +92,26 @@ fn main() {
             }
         }
     }
-    assert!(problems.is_empty(), "locale files disagree:\n  {}", problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "locale files disagree:\n  {}",
+        problems.join("\n  ")
+    );
 
     let mut out = String::new();
     out.push_str("/// A message key; one variant per key of the locale files.\n");
-    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u16)]\npub enum Key {\n");
+    out.push_str(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u16)]\npub enum Key {\n",
+    );
     for key in first.keys() {
         let _ = writeln!(out, "    /// `{key}`\n    {},", variant_name(key));
     }
     out.push_str("}\n\n");
-    let _ = writeln!(out, "/// Number of message keys.\npub const KEY_COUNT: usize = {};\n", first.len());
+    let _ = writeln!(
+        out,
+        "/// Number of message keys.\npub const KEY_COUNT: usize = {};\n",
+        first.len()
+    );
     out.push_str("/// Every key with its dotted name, in table order.\npub const ALL_KEYS: &[(Key, &str)] = &[\n");
     for key in first.keys() {
         let _ = writeln!(out, "    (Key::{}, {key:?}),", variant_name(key));
@@ -111,17 +128,20 @@ fn main() {
     std::fs::write(Path::new(&out_dir).join("i18n_keys.rs"), out).expect("write i18n_keys.rs");
 
     // The build id shown in About: the commit the app was built from, when there is one.
-    let build_id = std::env::var("CASEBOOK_BUILD_ID").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| {
-        Command::new("git")
-        .args(["rev-parse", "--short=10", "HEAD"])
-        .output()
+    let build_id = std::env::var("CASEBOOK_BUILD_ID")
         .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "dev".to_owned())
-    });
+        .unwrap_or_else(|| {
+            Command::new("git")
+                .args(["rev-parse", "--short=10", "HEAD"])
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .and_then(|o| String::from_utf8(o.stdout).ok())
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "dev".to_owned())
+        });
     println!("cargo:rustc-env=CASEBOOK_BUILD_ID={build_id}");
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/refs/heads");

@@ -79,7 +79,12 @@ fn MainNav() -> impl IntoView {
                     Route::Supervisor => (Key::NavSupervisor, "督", "nav-supervisor"),
                     Route::Settings => (Key::NavSettings, "设", "nav-settings"),
                 };
-                NavItem { href: route.href(), label: i18n.t(label), glyph, test_id }
+                NavItem {
+                    href: route.href(),
+                    label: i18n.t(label),
+                    glyph,
+                    test_id,
+                }
             })
             .collect::<Vec<_>>()
     });

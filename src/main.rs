@@ -3,7 +3,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     // index.html has already shown its "unsupported browser" page; mounting over it would hide it.
     let unsupported = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"casebookUnsupported".into()).ok())

@@ -35,11 +35,17 @@ async fn promise_value(promise: Result<js_sys::Promise, JsValue>) -> Option<JsVa
 /// together with usage and quota. `None` if the browser has no storage manager.
 pub async fn request_persistent_storage() -> Option<StorageStatus> {
     let manager = storage_manager()?;
-    let already = promise_value(manager.persisted()).await.and_then(|v| v.as_bool()).unwrap_or(false);
+    let already = promise_value(manager.persisted())
+        .await
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
     let persisted = if already {
         true
     } else {
-        promise_value(manager.persist()).await.and_then(|v| v.as_bool()).unwrap_or(false)
+        promise_value(manager.persist())
+            .await
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
     };
     let estimate = promise_value(manager.estimate()).await;
     let number = |name: &str| {
@@ -48,7 +54,11 @@ pub async fn request_persistent_storage() -> Option<StorageStatus> {
             .and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str(name)).ok())
             .and_then(|v| v.as_f64())
     };
-    Some(StorageStatus { persisted, usage: number("usage"), quota: number("quota") })
+    Some(StorageStatus {
+        persisted,
+        usage: number("usage"),
+        quota: number("quota"),
+    })
 }
 
 /// Whether the browser reports a network connection.
@@ -58,7 +68,9 @@ pub fn is_online() -> bool {
 
 /// Whether `index.html` has already seen a waiting service worker before the app mounted.
 pub fn update_waiting() -> bool {
-    call_hook("casebookUpdateWaiting").and_then(|v| v.as_bool()).unwrap_or(false)
+    call_hook("casebookUpdateWaiting")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 /// Activates the waiting service worker; the page reloads once it has taken over.
@@ -69,7 +81,10 @@ pub fn apply_update() {
 fn call_hook(name: &str) -> Option<JsValue> {
     let window = web_sys::window()?;
     let f = js_sys::Reflect::get(&window, &JsValue::from_str(name)).ok()?;
-    f.dyn_into::<js_sys::Function>().ok()?.call0(&JsValue::NULL).ok()
+    f.dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(&JsValue::NULL)
+        .ok()
 }
 
 /// Places a `performance.mark`, which the benchmark reads to time loads.

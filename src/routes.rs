@@ -18,7 +18,12 @@ pub enum Route {
 
 impl Route {
     /// The routes shown in the main navigation, in order.
-    pub const NAV: [Route; 4] = [Route::Today, Route::Cases, Route::Supervisor, Route::Settings];
+    pub const NAV: [Route; 4] = [
+        Route::Today,
+        Route::Cases,
+        Route::Supervisor,
+        Route::Settings,
+    ];
 
     /// The path patterns the router matches, one per route.
     pub const PATTERNS: [&'static str; 4] = ["/", "/cases", "/supervisor", "/settings"];

@@ -82,9 +82,9 @@ impl WriteOp {
     /// The store this operation writes to.
     pub fn store(&self) -> StoreName {
         match self {
-            WriteOp::Insert { store, .. } | WriteOp::Put { store, .. } | WriteOp::Delete { store, .. } => {
-                *store
-            }
+            WriteOp::Insert { store, .. }
+            | WriteOp::Put { store, .. }
+            | WriteOp::Delete { store, .. } => *store,
         }
     }
 }
@@ -102,20 +102,41 @@ impl WriteBatch {
     }
 
     /// Adds an insert of an immutable record.
-    pub fn insert(mut self, store: StoreName, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.ops.push(WriteOp::Insert { store, key: key.into(), value: value.into() });
+    pub fn insert(
+        mut self,
+        store: StoreName,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.ops.push(WriteOp::Insert {
+            store,
+            key: key.into(),
+            value: value.into(),
+        });
         self
     }
 
     /// Adds an insert-or-replace.
-    pub fn put(mut self, store: StoreName, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.ops.push(WriteOp::Put { store, key: key.into(), value: value.into() });
+    pub fn put(
+        mut self,
+        store: StoreName,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.ops.push(WriteOp::Put {
+            store,
+            key: key.into(),
+            value: value.into(),
+        });
         self
     }
 
     /// Adds a delete.
     pub fn delete(mut self, store: StoreName, key: impl Into<String>) -> Self {
-        self.ops.push(WriteOp::Delete { store, key: key.into() });
+        self.ops.push(WriteOp::Delete {
+            store,
+            key: key.into(),
+        });
         self
     }
 

@@ -59,14 +59,23 @@ fn StorageSection() -> impl IntoView {
     let i18n = I18n::expect();
     let status = LocalResource::new(platform::request_persistent_storage);
     let describe = move |s: Option<StorageStatus>| -> Vec<String> {
-        let Some(s) = s else { return vec![i18n.t(Key::SettingsStorageUnavailable).to_owned()] };
+        let Some(s) = s else {
+            return vec![i18n.t(Key::SettingsStorageUnavailable).to_owned()];
+        };
         let locale = i18n.locale();
-        let persisted = if s.persisted { Key::SettingsStoragePersisted } else { Key::SettingsStorageNotPersisted };
+        let persisted = if s.persisted {
+            Key::SettingsStoragePersisted
+        } else {
+            Key::SettingsStorageNotPersisted
+        };
         let mut lines = vec![i18n.t(persisted).to_owned()];
         if let (Some(used), Some(quota)) = (s.usage, s.quota) {
             lines.push(locale.format(
                 Key::SettingsStorageUsage,
-                &[("used", &locale.format_bytes(used)), ("quota", &locale.format_bytes(quota))],
+                &[
+                    ("used", &locale.format_bytes(used)),
+                    ("quota", &locale.format_bytes(quota)),
+                ],
             ));
         }
         lines

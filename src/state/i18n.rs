@@ -13,7 +13,9 @@ pub struct I18n {
 impl I18n {
     /// Provides the context with `initial` as the current locale.
     pub fn provide(initial: Locale) -> Self {
-        let this = Self { locale: RwSignal::new(initial) };
+        let this = Self {
+            locale: RwSignal::new(initial),
+        };
         provide_context(this);
         this
     }

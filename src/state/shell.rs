@@ -25,7 +25,8 @@ impl ShellState {
         // These listeners live as long as the app; dropping the handles would not remove them.
         let _ = window_event_listener_untyped("online", move |_| online.set(true));
         let _ = window_event_listener_untyped("offline", move |_| online.set(false));
-        let _ = window_event_listener_untyped(platform::UPDATE_EVENT, move |_| update_ready.set(true));
+        let _ =
+            window_event_listener_untyped(platform::UPDATE_EVENT, move |_| update_ready.set(true));
         provide_context(this);
         this
     }

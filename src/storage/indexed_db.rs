@@ -47,7 +47,10 @@ impl IndexedDbStorage {
             }
         });
         let db = request.await.map_err(open_error)?;
-        Ok(Self { db, commits: Cell::new(0) })
+        Ok(Self {
+            db,
+            commits: Cell::new(0),
+        })
     }
 
     /// Deletes a database by name (tests only need this; the app never deletes its data).
@@ -77,7 +80,10 @@ impl IndexedDbStorage {
 fn open_error(e: idb::Error) -> StorageError {
     let text = e.to_string();
     if text.contains("VersionError") {
-        StorageError::NewerSchema { found: 0, supported: records::SCHEMA_VERSION }
+        StorageError::NewerSchema {
+            found: 0,
+            supported: records::SCHEMA_VERSION,
+        }
     } else {
         StorageError::Unavailable(text)
     }
@@ -115,8 +121,11 @@ impl StoragePort for IndexedDbStorage {
             return Ok(());
         }
         let names: Vec<&str> = batch.stores().iter().map(|s| s.as_str()).collect();
-        let raw: IdbTransaction =
-            self.db.transaction(&names, TransactionMode::ReadWrite).map_err(map_error)?.into();
+        let raw: IdbTransaction = self
+            .db
+            .transaction(&names, TransactionMode::ReadWrite)
+            .map_err(map_error)?
+            .into();
         // A second handle on the same transaction: the awaited one is consumed, and this one
         // lets us read `transaction.error` after an abort (e.g. QuotaExceededError).
         let tx = Transaction::from(raw.clone());
@@ -137,10 +146,12 @@ impl StoragePort for IndexedDbStorage {
                         Err(e) => Err(e),
                     }
                 }
-                WriteOp::Delete { key, .. } => match store.delete(Query::Key(JsValue::from_str(key))) {
-                    Ok(request) => request.await.map(drop),
-                    Err(e) => Err(e),
-                },
+                WriteOp::Delete { key, .. } => {
+                    match store.delete(Query::Key(JsValue::from_str(key))) {
+                        Ok(request) => request.await.map(drop),
+                        Err(e) => Err(e),
+                    }
+                }
             };
             if let Err(e) = outcome {
                 // The failed request already dooms the transaction; aborting makes it explicit
@@ -148,7 +159,10 @@ impl StoragePort for IndexedDbStorage {
                 let _ = raw.abort();
                 return Err(match (op, error_name(&e).as_deref()) {
                     (WriteOp::Insert { store, key, .. }, Some("ConstraintError")) => {
-                        StorageError::AlreadyExists { store: *store, key: key.clone() }
+                        StorageError::AlreadyExists {
+                            store: *store,
+                            key: key.clone(),
+                        }
                     }
                     _ => map_error(e),
                 });
@@ -187,7 +201,9 @@ impl StoragePort for IndexedDbStorage {
         let os = self.read_store(store)?;
         let lower = JsValue::from_str(prefix);
         let range = match prefix_upper_bound(prefix) {
-            Some(upper) => KeyRange::bound(&lower, &JsValue::from_str(&upper), Some(false), Some(true)),
+            Some(upper) => {
+                KeyRange::bound(&lower, &JsValue::from_str(&upper), Some(false), Some(true))
+            }
             None => KeyRange::lower_bound(&lower, Some(false)),
         }
         .map_err(map_error)?;
@@ -195,7 +211,9 @@ impl StoragePort for IndexedDbStorage {
         let keys_request = os
             .get_all_keys(Some(Query::KeyRange(range.clone())), limit)
             .map_err(map_error)?;
-        let values_request = os.get_all(Some(Query::KeyRange(range)), limit).map_err(map_error)?;
+        let values_request = os
+            .get_all(Some(Query::KeyRange(range)), limit)
+            .map_err(map_error)?;
         let keys = keys_request.await.map_err(map_error)?;
         let values = values_request.await.map_err(map_error)?;
         keys.into_iter()

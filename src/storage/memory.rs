@@ -40,12 +40,18 @@ impl StoragePort for MemoryStorage {
                 WriteOp::Insert { store, key, value } => {
                     let records = stores.entry(*store).or_default();
                     if records.contains_key(key) {
-                        return Err(StorageError::AlreadyExists { store: *store, key: key.clone() });
+                        return Err(StorageError::AlreadyExists {
+                            store: *store,
+                            key: key.clone(),
+                        });
                     }
                     records.insert(key.clone(), value.clone());
                 }
                 WriteOp::Put { store, key, value } => {
-                    stores.entry(*store).or_default().insert(key.clone(), value.clone());
+                    stores
+                        .entry(*store)
+                        .or_default()
+                        .insert(key.clone(), value.clone());
                 }
                 WriteOp::Delete { store, key } => {
                     if let Some(records) = stores.get_mut(store) {
@@ -60,7 +66,12 @@ impl StoragePort for MemoryStorage {
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.stores.borrow().get(&store).and_then(|r| r.get(key)).cloned())
+        Ok(self
+            .stores
+            .borrow()
+            .get(&store)
+            .and_then(|r| r.get(key))
+            .cloned())
     }
 
     async fn scan_prefix(

@@ -20,8 +20,12 @@ pub enum StoreName {
 
 impl StoreName {
     /// Every store of the current schema.
-    pub const ALL: [StoreName; 4] =
-        [StoreName::Meta, StoreName::Events, StoreName::Summaries, StoreName::Drafts];
+    pub const ALL: [StoreName; 4] = [
+        StoreName::Meta,
+        StoreName::Events,
+        StoreName::Summaries,
+        StoreName::Drafts,
+    ];
 
     /// The object-store name in IndexedDB.
     pub const fn as_str(self) -> &'static str {

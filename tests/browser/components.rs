@@ -13,7 +13,11 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn container() -> web_sys::HtmlElement {
     let document = document();
     let div = document.create_element("div").expect("create div");
-    document.body().expect("body").append_child(&div).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
     div.unchecked_into()
 }
 
@@ -78,9 +82,21 @@ async fn the_update_banner_reports_which_button_was_pressed() {
     assert_eq!(buttons.length(), 2);
     let reload: web_sys::HtmlElement = buttons.get(0).expect("reload").unchecked_into();
     reload.click();
-    assert_eq!((reloads.load(Ordering::SeqCst), laters.load(Ordering::SeqCst)), (1, 0));
+    assert_eq!(
+        (
+            reloads.load(Ordering::SeqCst),
+            laters.load(Ordering::SeqCst)
+        ),
+        (1, 0)
+    );
     let later: web_sys::HtmlElement = buttons.get(1).expect("later").unchecked_into();
     later.click();
-    assert_eq!((reloads.load(Ordering::SeqCst), laters.load(Ordering::SeqCst)), (1, 1));
+    assert_eq!(
+        (
+            reloads.load(Ordering::SeqCst),
+            laters.load(Ordering::SeqCst)
+        ),
+        (1, 1)
+    );
     root.remove();
 }

@@ -5,8 +5,12 @@ use casebook::storage::{StorageError, StoragePort, StoreName, WriteBatch};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 async fn fresh(name: &str) -> IndexedDbStorage {
-    IndexedDbStorage::delete_named(name).await.expect("delete old test database");
-    IndexedDbStorage::open_named(name).await.expect("open test database")
+    IndexedDbStorage::delete_named(name)
+        .await
+        .expect("delete old test database");
+    IndexedDbStorage::open_named(name)
+        .await
+        .expect("open test database")
 }
 
 #[wasm_bindgen_test]
@@ -22,12 +26,28 @@ async fn a_committed_batch_survives_closing_and_reopening_the_database() {
     storage.close();
 
     let reopened = IndexedDbStorage::open_named(name).await.expect("reopen");
-    assert_eq!(reopened.get(StoreName::Meta, "device").await.expect("get").as_deref(), Some("tablet-1"));
-    let rows = reopened.scan_prefix(StoreName::Events, "case-1/", None).await.expect("scan");
+    assert_eq!(
+        reopened
+            .get(StoreName::Meta, "device")
+            .await
+            .expect("get")
+            .as_deref(),
+        Some("tablet-1")
+    );
+    let rows = reopened
+        .scan_prefix(StoreName::Events, "case-1/", None)
+        .await
+        .expect("scan");
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0], ("case-1/0001".to_owned(), "{\"n\":1}".to_owned()));
     assert_eq!(reopened.count(StoreName::Events).await.expect("count"), 2);
-    assert_eq!(reopened.get(StoreName::Drafts, "missing").await.expect("get"), None);
+    assert_eq!(
+        reopened
+            .get(StoreName::Drafts, "missing")
+            .await
+            .expect("get"),
+        None
+    );
     reopened.close();
     IndexedDbStorage::delete_named(name).await.expect("cleanup");
 }
@@ -46,10 +66,32 @@ async fn a_batch_that_fails_halfway_leaves_nothing_written() {
     let batch = WriteBatch::new()
         .put(StoreName::Summaries, "case-1", "half-written")
         .insert(StoreName::Events, "e-1", "duplicate");
-    let error = storage.commit(batch).await.expect_err("conflicting insert must fail");
-    assert_eq!(error, StorageError::AlreadyExists { store: StoreName::Events, key: "e-1".to_owned() });
-    assert_eq!(storage.get(StoreName::Summaries, "case-1").await.expect("get"), None);
-    assert_eq!(storage.get(StoreName::Events, "e-1").await.expect("get").as_deref(), Some("original"));
+    let error = storage
+        .commit(batch)
+        .await
+        .expect_err("conflicting insert must fail");
+    assert_eq!(
+        error,
+        StorageError::AlreadyExists {
+            store: StoreName::Events,
+            key: "e-1".to_owned()
+        }
+    );
+    assert_eq!(
+        storage
+            .get(StoreName::Summaries, "case-1")
+            .await
+            .expect("get"),
+        None
+    );
+    assert_eq!(
+        storage
+            .get(StoreName::Events, "e-1")
+            .await
+            .expect("get")
+            .as_deref(),
+        Some("original")
+    );
     assert_eq!(storage.committed_transactions(), 1);
     storage.close();
     IndexedDbStorage::delete_named(name).await.expect("cleanup");
@@ -65,9 +107,18 @@ async fn prefix_scans_respect_bounds_and_limits() {
         .put(StoreName::Events, "case-10/0001", "not mine")
         .put(StoreName::Events, "case-2/0001", "c");
     storage.commit(batch).await.expect("commit");
-    let mine = storage.scan_prefix(StoreName::Events, "case-1/", None).await.expect("scan");
-    assert_eq!(mine.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["case-1/0001", "case-1/0002"]);
-    let limited = storage.scan_prefix(StoreName::Events, "case-", Some(3)).await.expect("scan");
+    let mine = storage
+        .scan_prefix(StoreName::Events, "case-1/", None)
+        .await
+        .expect("scan");
+    assert_eq!(
+        mine.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+        ["case-1/0001", "case-1/0002"]
+    );
+    let limited = storage
+        .scan_prefix(StoreName::Events, "case-", Some(3))
+        .await
+        .expect("scan");
     assert_eq!(limited.len(), 3);
     storage.close();
     IndexedDbStorage::delete_named(name).await.expect("cleanup");

@@ -7,7 +7,11 @@ fn every_key_has_text_in_every_locale() {
     assert_eq!(ALL_KEYS.len(), KEY_COUNT);
     for locale in Locale::ALL {
         for (key, name) in ALL_KEYS {
-            assert!(!locale.text(*key).trim().is_empty(), "{name} is empty in {}", locale.tag());
+            assert!(
+                !locale.text(*key).trim().is_empty(),
+                "{name} is empty in {}",
+                locale.tag()
+            );
         }
     }
 }
@@ -44,5 +48,8 @@ fn byte_counts_use_the_locale_units() {
     assert_eq!(Locale::En.format_bytes(512.0), "512 B");
     assert_eq!(Locale::ZhCn.format_bytes(512.0), "512 字节");
     assert_eq!(Locale::En.format_bytes(1536.0), "1.5 KB");
-    assert_eq!(Locale::En.format_bytes(10.0 * 1024.0 * 1024.0 * 1024.0), "10.0 GB");
+    assert_eq!(
+        Locale::En.format_bytes(10.0 * 1024.0 * 1024.0 * 1024.0),
+        "10.0 GB"
+    );
 }

@@ -5,7 +5,11 @@ use casebook::routes::Route;
 #[test]
 fn every_route_round_trips_through_its_href() {
     for route in Route::NAV {
-        assert_eq!(Route::parse(&route.href()), Some(route.clone()), "{route:?}");
+        assert_eq!(
+            Route::parse(&route.href()),
+            Some(route.clone()),
+            "{route:?}"
+        );
     }
 }
 
@@ -18,7 +22,8 @@ fn router_patterns_are_the_hrefs_of_the_routes() {
 
 #[test]
 fn app_rs_declares_exactly_the_route_patterns() {
-    let app = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/app.rs")).expect("read app.rs");
+    let app = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/app.rs"))
+        .expect("read app.rs");
     let declared: Vec<&str> = app
         .match_indices("path!(\"")
         .map(|(i, _)| {

@@ -25,7 +25,10 @@ fn a_committed_batch_is_readable_and_counted() {
         .put(StoreName::Meta, "device", "d1")
         .insert(StoreName::Events, "e/1", "{}");
     run(storage.commit(batch)).expect("commit");
-    assert_eq!(run(storage.get(StoreName::Meta, "device")).expect("get"), Some("d1".to_owned()));
+    assert_eq!(
+        run(storage.get(StoreName::Meta, "device")).expect("get"),
+        Some("d1".to_owned())
+    );
     assert_eq!(run(storage.count(StoreName::Events)).expect("count"), 1);
     assert_eq!(storage.committed_transactions(), 1);
 }
@@ -33,14 +36,24 @@ fn a_committed_batch_is_readable_and_counted() {
 #[test]
 fn a_batch_with_a_conflicting_insert_writes_nothing() {
     let storage = MemoryStorage::new();
-    run(storage.commit(WriteBatch::new().insert(StoreName::Events, "e/1", "first"))).expect("commit");
+    run(storage.commit(WriteBatch::new().insert(StoreName::Events, "e/1", "first")))
+        .expect("commit");
     let batch = WriteBatch::new()
         .put(StoreName::Meta, "x", "should not land")
         .insert(StoreName::Events, "e/1", "second");
     let error = run(storage.commit(batch)).expect_err("conflict");
-    assert_eq!(error, StorageError::AlreadyExists { store: StoreName::Events, key: "e/1".to_owned() });
+    assert_eq!(
+        error,
+        StorageError::AlreadyExists {
+            store: StoreName::Events,
+            key: "e/1".to_owned()
+        }
+    );
     assert_eq!(run(storage.get(StoreName::Meta, "x")).expect("get"), None);
-    assert_eq!(run(storage.get(StoreName::Events, "e/1")).expect("get"), Some("first".to_owned()));
+    assert_eq!(
+        run(storage.get(StoreName::Events, "e/1")).expect("get"),
+        Some("first".to_owned())
+    );
     assert_eq!(storage.committed_transactions(), 1);
 }
 
@@ -48,7 +61,8 @@ fn a_batch_with_a_conflicting_insert_writes_nothing() {
 fn a_failed_commit_is_reported_and_writes_nothing() {
     let storage = MemoryStorage::new();
     storage.fail_next_commit(StorageError::QuotaExceeded);
-    let error = run(storage.commit(WriteBatch::new().put(StoreName::Drafts, "k", "v"))).expect_err("full");
+    let error =
+        run(storage.commit(WriteBatch::new().put(StoreName::Drafts, "k", "v"))).expect_err("full");
     assert_eq!(error, StorageError::QuotaExceeded);
     assert_eq!(run(storage.count(StoreName::Drafts)).expect("count"), 0);
 }
@@ -63,7 +77,13 @@ fn prefix_scans_are_ordered_bounded_and_exact() {
         .put(StoreName::Events, "case-2/0001", "c");
     run(storage.commit(batch)).expect("commit");
     let rows = run(storage.scan_prefix(StoreName::Events, "case-1/", None)).expect("scan");
-    assert_eq!(rows, vec![("case-1/0001".into(), "a".into()), ("case-1/0002".into(), "b".into())]);
+    assert_eq!(
+        rows,
+        vec![
+            ("case-1/0001".into(), "a".into()),
+            ("case-1/0002".into(), "b".into())
+        ]
+    );
     let first = run(storage.scan_prefix(StoreName::Events, "case-", Some(2))).expect("scan");
     assert_eq!(first.len(), 2);
     assert_eq!(first[0].0, "case-1/0001");
@@ -89,7 +109,11 @@ fn prefix_upper_bound_is_the_next_string() {
 #[test]
 fn migrations_are_contiguous_and_reach_the_schema_version() {
     for (i, migration) in MIGRATIONS.iter().enumerate() {
-        assert_eq!(migration.to as usize, i + 1, "migration versions must be 1, 2, 3, …");
+        assert_eq!(
+            migration.to as usize,
+            i + 1,
+            "migration versions must be 1, 2, 3, …"
+        );
         assert!(!migration.steps.is_empty());
     }
     assert_eq!(MIGRATIONS.last().map(|m| m.to), Some(SCHEMA_VERSION));
@@ -99,7 +123,10 @@ fn migrations_are_contiguous_and_reach_the_schema_version() {
 fn a_new_database_gets_every_store_and_a_current_one_gets_nothing() {
     let plan = migration_plan(0);
     for store in StoreName::ALL {
-        assert!(plan.contains(&MigrationStep::CreateStore(store)), "{store} not created");
+        assert!(
+            plan.contains(&MigrationStep::CreateStore(store)),
+            "{store} not created"
+        );
     }
     assert!(migration_plan(SCHEMA_VERSION).is_empty());
 }

@@ -77,7 +77,11 @@ fn core_modules_do_not_touch_the_browser_clock_or_randomness() {
             }
         }
     }
-    assert!(violations.is_empty(), "impure core:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "impure core:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]
@@ -92,7 +96,11 @@ fn the_purity_check_sees_violations() {
 #[test]
 fn core_files_exist() {
     for file in core_files() {
-        assert!(file.exists(), "{} is listed as core but missing", file.display());
+        assert!(
+            file.exists(),
+            "{} is listed as core but missing",
+            file.display()
+        );
     }
 }
 
@@ -110,7 +118,11 @@ fn every_module_starts_with_a_module_doc_line() {
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a leading //! line:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "files without a leading //! line:\n{}",
+        missing.join("\n")
+    );
 }
 
 fn locale(tag: &str) -> serde_json::Map<String, serde_json::Value> {
@@ -127,20 +139,30 @@ fn index_html_boot_messages_equal_the_locale_files() {
     // index.html shows these before wasm runs (or when it cannot run), outside the i18n tables.
     let html = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"))
         .expect("read index.html");
-    let start = html.find("<script id=\"boot-messages\" type=\"application/json\">").expect("boot-messages block");
+    let start = html
+        .find("<script id=\"boot-messages\" type=\"application/json\">")
+        .expect("boot-messages block");
     let rest = &html[start..];
     let json_start = rest.find('>').expect("tag end") + 1;
     let json_end = rest.find("</script>").expect("script end");
-    let boot: serde_json::Value = serde_json::from_str(rest[json_start..json_end].trim()).expect("boot JSON");
+    let boot: serde_json::Value =
+        serde_json::from_str(rest[json_start..json_end].trim()).expect("boot JSON");
     for tag in ["zh-CN", "en"] {
         let table = locale(tag);
         let messages = boot[tag].as_object().expect("boot messages for locale");
         assert!(!messages.is_empty());
         for (key, text) in messages {
-            assert_eq!(table.get(key), Some(text), "boot message {key} in {tag} differs from the locale file");
+            assert_eq!(
+                table.get(key),
+                Some(text),
+                "boot message {key} in {tag} differs from the locale file"
+            );
         }
         let loading = table["app.loading"].as_str().expect("string");
-        assert!(html.contains(&format!("<span lang=\"{tag}\">{loading}</span>")), "boot text for {tag}");
+        assert!(
+            html.contains(&format!("<span lang=\"{tag}\">{loading}</span>")),
+            "boot text for {tag}"
+        );
     }
 }
 
@@ -163,5 +185,9 @@ fn view_code_has_no_cjk_literals_outside_the_locale_files() {
             }
         }
     }
-    assert!(offenders.is_empty(), "CJK text outside locale files:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "CJK text outside locale files:\n{}",
+        offenders.join("\n")
+    );
 }

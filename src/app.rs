@@ -21,9 +21,11 @@ pub fn App() -> impl IntoView {
     // Keep <html lang> in step with the interface language: it picks the right CJK glyphs
     // from system fonts and tells screen readers which voice to use.
     Effect::new(move |_| {
+        let locale = i18n.locale();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", i18n.locale().tag());
+            let _ = root.set_attribute("lang", locale.tag());
         }
+        document().set_title(locale.text(Key::AppTitle));
     });
     // Ask once per start to keep our data safe from eviction; Settings shows the answer.
     leptos::task::spawn_local(async {

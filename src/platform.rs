@@ -87,6 +87,22 @@ fn call_hook(name: &str) -> Option<JsValue> {
         .ok()
 }
 
+/// The current time; the core never reads the clock, the shell passes this in.
+pub fn now() -> crate::domain::Timestamp {
+    crate::domain::Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+/// A new random identifier: 128 bits from the browser's CSPRNG as 32 lowercase hex digits.
+///
+/// `None` only if the browser has no `crypto.getRandomValues`, which every supported browser
+/// has; callers report that as an unsupported browser rather than inventing weaker ids.
+pub fn new_random_hex() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Places a `performance.mark`, which the benchmark reads to time loads.
 pub fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {

@@ -109,7 +109,11 @@ impl CaseNumber {
         if serial == 0 {
             return Err(CaseNumberError::BadSerial);
         }
-        Ok(CaseNumber { year, prefix: prefix.to_owned(), serial })
+        Ok(CaseNumber {
+            year,
+            prefix: prefix.to_owned(),
+            serial,
+        })
     }
 
     /// The year.
@@ -169,7 +173,11 @@ impl CaseNumber {
 
 impl fmt::Display for CaseNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "({}){}{MARK}{}{END}", self.year, self.prefix, self.serial)
+        write!(
+            f,
+            "({}){}{MARK}{}{END}",
+            self.year, self.prefix, self.serial
+        )
     }
 }
 
@@ -194,7 +202,10 @@ pub fn allocate_case_number<'a>(
         .max()
         .unwrap_or(0);
     if highest >= CASES_PER_SLOT {
-        return Err(CaseNumberError::Exhausted { year, slot: slot.get() });
+        return Err(CaseNumberError::Exhausted {
+            year,
+            slot: slot.get(),
+        });
     }
     CaseNumber::new(year, prefix, u32::from(slot.get()) * 1000 + highest + 1)
 }
@@ -225,7 +236,10 @@ pub fn find_duplicate_numbers<'a>(
         .filter(|(_, ids)| ids.len() > 1)
         .map(|(number, mut cases)| {
             cases.sort();
-            DuplicateNumber { number: number.clone(), cases }
+            DuplicateNumber {
+                number: number.clone(),
+                cases,
+            }
         })
         .collect()
 }

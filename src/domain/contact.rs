@@ -72,7 +72,10 @@ impl Phone {
         }
         let (main, extension) = match text.split_once('#') {
             Some((main, ext)) => {
-                let ext: String = ext.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+                let ext: String = ext
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '-')
+                    .collect();
                 if !all_digits(&ext) || ext.len() > 6 {
                     return Err(PhoneError::BadExtension);
                 }
@@ -80,11 +83,17 @@ impl Phone {
             }
             None => (text, None),
         };
-        if !main.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '+' || c.is_whitespace()) {
+        if !main
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '+' || c.is_whitespace())
+        {
             return Err(PhoneError::BadCharacter);
         }
         let main = main.trim();
-        let main = main.strip_prefix("+86").or_else(|| main.strip_prefix("0086")).unwrap_or(main);
+        let main = main
+            .strip_prefix("+86")
+            .or_else(|| main.strip_prefix("0086"))
+            .unwrap_or(main);
         if main.contains('+') {
             return Err(PhoneError::BadCharacter);
         }
@@ -102,14 +111,20 @@ impl Phone {
                 .collect();
             let (area, number, ext_from_dash) = match groups.as_slice() {
                 [one] => {
-                    let split = if one.starts_with("010") || one.starts_with("02") { 3 } else { 4 };
+                    let split = if one.starts_with("010") || one.starts_with("02") {
+                        3
+                    } else {
+                        4
+                    };
                     let split = split.min(one.len());
                     (one[..split].to_owned(), one[split..].to_owned(), None)
                 }
                 [area, number] => ((*area).to_owned(), (*number).to_owned(), None),
-                [area, number, ext] => {
-                    ((*area).to_owned(), (*number).to_owned(), Some((*ext).to_owned()))
-                }
+                [area, number, ext] => (
+                    (*area).to_owned(),
+                    (*number).to_owned(),
+                    Some((*ext).to_owned()),
+                ),
                 _ => return Err(PhoneError::Unrecognised),
             };
             let extension = match (extension, ext_from_dash) {
@@ -152,7 +167,11 @@ impl Phone {
                 return Err(PhoneError::BadExtension);
             }
         }
-        Ok(Phone::Landline { area: area.to_owned(), number: number.to_owned(), extension })
+        Ok(Phone::Landline {
+            area: area.to_owned(),
+            number: number.to_owned(),
+            extension,
+        })
     }
 
     /// The digits one would dial without the extension: what search and matching compare.
@@ -179,8 +198,16 @@ impl fmt::Display for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Phone::Mobile(d) => f.write_str(d),
-            Phone::Landline { area, number, extension: None } => write!(f, "{area}-{number}"),
-            Phone::Landline { area, number, extension: Some(e) } => {
+            Phone::Landline {
+                area,
+                number,
+                extension: None,
+            } => write!(f, "{area}-{number}"),
+            Phone::Landline {
+                area,
+                number,
+                extension: Some(e),
+            } => {
                 write!(f, "{area}-{number}-{e}")
             }
         }
@@ -220,8 +247,11 @@ const ID_CHECK: &[u8; 11] = b"10X98765432";
 impl ResidentId {
     /// Parses and checks an 18-character number; spaces are dropped and a lowercase x accepted.
     pub fn parse(raw: &str) -> Result<Self, ResidentIdError> {
-        let text: String =
-            raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        let text: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
         let b = text.as_bytes();
         if text.chars().count() != 18 || b.len() != 18 {
             return Err(ResidentIdError::WrongLength);
@@ -235,7 +265,11 @@ impl ResidentId {
         if Date::parse_compact(&text[6..14]).is_err() {
             return Err(ResidentIdError::BadBirthDate);
         }
-        let sum: u32 = b[..17].iter().zip(ID_WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+        let sum: u32 = b[..17]
+            .iter()
+            .zip(ID_WEIGHTS)
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
         if ID_CHECK[(sum % 11) as usize] != b[17] {
             return Err(ResidentIdError::BadChecksum);
         }
@@ -248,7 +282,11 @@ impl ResidentId {
         if b.len() != 17 || !b.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let sum: u32 = b.iter().zip(ID_WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+        let sum: u32 = b
+            .iter()
+            .zip(ID_WEIGHTS)
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
         Some(char::from(ID_CHECK[(sum % 11) as usize]))
     }
 

@@ -151,11 +151,17 @@ impl DisputeClass {
             (DisputeType::Other, Some(l)) if l.chars().count() > MAX_OTHER_LABEL_CHARS => {
                 Err(DisputeClassError::LabelTooLong)
             }
-            (DisputeType::Other, Some(l)) => {
-                Ok(Self { primary, sub_type, label: Some(l.to_owned()) })
-            }
+            (DisputeType::Other, Some(l)) => Ok(Self {
+                primary,
+                sub_type,
+                label: Some(l.to_owned()),
+            }),
             (_, Some(_)) => Err(DisputeClassError::LabelOnlyForOther),
-            (_, None) => Ok(Self { primary, sub_type, label: None }),
+            (_, None) => Ok(Self {
+                primary,
+                sub_type,
+                label: None,
+            }),
         }
     }
 
@@ -196,6 +202,18 @@ pub enum DeadlineRule {
 }
 
 impl DeadlineRule {
+    /// Every rule.
+    pub const ALL: [DeadlineRule; 3] = [
+        DeadlineRule::OneMonth,
+        DeadlineRule::LabourFifteenDays,
+        DeadlineRule::MedicalThirtyWorkingDays,
+    ];
+
+    /// The rule with this code, if any.
+    pub fn from_code(code: &str) -> Option<DeadlineRule> {
+        DeadlineRule::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     /// A stable code for the shell's message keys.
     pub const fn code(self) -> &'static str {
         match self {

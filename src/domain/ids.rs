@@ -115,7 +115,10 @@ impl EventId {
         if raw.len() != Self::LEN {
             return Err(EventIdError::WrongLength);
         }
-        if !raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        if !raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
             return Err(EventIdError::NotLowercaseHex);
         }
         Ok(Self(raw.to_owned()))

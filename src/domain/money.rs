@@ -62,7 +62,9 @@ impl Fen {
             return Err(AmountError::Format);
         }
         let whole: i64 = whole.parse().map_err(|_| AmountError::TooLarge)?;
-        let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| AmountError::Format)?;
+        let frac: i64 = format!("{frac:0<2}")
+            .parse()
+            .map_err(|_| AmountError::Format)?;
         let fen = whole.checked_mul(100).and_then(|w| w.checked_add(frac));
         Fen::new(fen.ok_or(AmountError::TooLarge)?)
     }

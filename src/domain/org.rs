@@ -113,14 +113,18 @@ pub enum TreeProblem {
 pub fn check_org_tree(units: &BTreeMap<OrgUnitId, OrgUnit>) -> Vec<TreeProblem> {
     let mut problems = Vec::new();
     for unit in units.values() {
-        let Some(parent_id) = &unit.parent else { continue };
+        let Some(parent_id) = &unit.parent else {
+            continue;
+        };
         match units.get(parent_id) {
             None => problems.push(TreeProblem::UnknownParent {
                 unit: unit.id.clone(),
                 parent: parent_id.clone(),
             }),
             Some(parent) if parent.level >= unit.level => {
-                problems.push(TreeProblem::LevelNotBelowParent { unit: unit.id.clone() });
+                problems.push(TreeProblem::LevelNotBelowParent {
+                    unit: unit.id.clone(),
+                });
             }
             Some(_) => {}
         }
@@ -129,7 +133,9 @@ pub fn check_org_tree(units: &BTreeMap<OrgUnitId, OrgUnit>) -> Vec<TreeProblem> 
         while let Some(up) = next {
             if !seen.insert(&up.id) {
                 if up.id == unit.id {
-                    problems.push(TreeProblem::Cycle { unit: unit.id.clone() });
+                    problems.push(TreeProblem::Cycle {
+                        unit: unit.id.clone(),
+                    });
                 }
                 break;
             }

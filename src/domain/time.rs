@@ -88,9 +88,17 @@ pub const fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl Date {
     /// 0001-01-01.
-    pub const MIN: Date = Date { year: 1, month: 1, day: 1 };
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
     /// 9999-12-31.
-    pub const MAX: Date = Date { year: 9999, month: 12, day: 31 };
+    pub const MAX: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
 
     /// The date `year-month-day`, if it exists and the year is within 1..=9999.
     pub const fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -150,7 +158,11 @@ impl Date {
     pub const fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil: shift the year to start in March so the leap day
         // is the last day of the shifted year.
-        let y = if self.month <= 2 { self.year as i64 - 1 } else { self.year as i64 };
+        let y = if self.month <= 2 {
+            self.year as i64 - 1
+        } else {
+            self.year as i64
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let m = self.month as i64;

@@ -10,8 +10,12 @@ use std::fmt;
 pub enum StoreName {
     /// Small records about the database and the device (device id, counters).
     Meta,
-    /// The append-only event log: immutable, content-addressed events.
+    /// The append-only event log: immutable, content-addressed events, keyed by case so that a
+    /// case's history is one prefix scan (see [`event_key`]).
     Events,
+    /// Each device's log in sequence order, pointing into `Events` (see [`device_log_key`]);
+    /// inserting here is what detects a second event with the same device and sequence number.
+    DeviceLog,
     /// Derived case summaries, rebuildable from events.
     Summaries,
     /// Half-filled forms, saved on every change.
@@ -32,6 +36,7 @@ impl StoreName {
         match self {
             StoreName::Meta => "meta",
             StoreName::Events => "events",
+            StoreName::DeviceLog => "device_log",
             StoreName::Summaries => "summaries",
             StoreName::Drafts => "drafts",
         }
@@ -72,6 +77,7 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     steps: &[
         MigrationStep::CreateStore(StoreName::Meta),
         MigrationStep::CreateStore(StoreName::Events),
+        MigrationStep::CreateStore(StoreName::DeviceLog),
         MigrationStep::CreateStore(StoreName::Summaries),
         MigrationStep::CreateStore(StoreName::Drafts),
     ],
@@ -84,4 +90,23 @@ pub fn migration_plan(from: u32) -> Vec<MigrationStep> {
         .filter(|m| m.to > from && m.to <= SCHEMA_VERSION)
         .flat_map(|m| m.steps.iter().copied())
         .collect()
+}
+
+/// Width of zero-padded sequence numbers in keys, so that string order is numeric order.
+pub const SEQ_WIDTH: usize = 12;
+
+/// Key of an event in [`StoreName::Events`]: `<subject>/<device>/<seq>`; the subject is the case
+/// (or directory record) the event belongs to, so one prefix scan yields its whole history.
+pub fn event_key(subject: &str, device: &str, seq: u64) -> String {
+    format!("{subject}/{device}/{seq:0width$}", width = SEQ_WIDTH)
+}
+
+/// Prefix of every event key of one subject.
+pub fn subject_prefix(subject: &str) -> String {
+    format!("{subject}/")
+}
+
+/// Key of an entry in [`StoreName::DeviceLog`]: `<device>/<seq>`.
+pub fn device_log_key(device: &str, seq: u64) -> String {
+    format!("{device}/{seq:0width$}", width = SEQ_WIDTH)
 }

@@ -130,3 +130,27 @@ fn a_new_database_gets_every_store_and_a_current_one_gets_nothing() {
     }
     assert!(migration_plan(SCHEMA_VERSION).is_empty());
 }
+
+#[test]
+fn event_keys_sort_by_subject_then_device_then_sequence() {
+    use casebook::storage::records::{device_log_key, event_key, subject_prefix};
+    let mut keys = vec![
+        event_key("case-b", "dev-1", 1),
+        event_key("case-a", "dev-2", 10),
+        event_key("case-a", "dev-2", 9),
+        event_key("case-a", "dev-1", 100),
+    ];
+    keys.sort();
+    assert_eq!(
+        keys,
+        vec![
+            "case-a/dev-1/000000000100",
+            "case-a/dev-2/000000000009",
+            "case-a/dev-2/000000000010",
+            "case-b/dev-1/000000000001",
+        ]
+    );
+    assert!(keys[0].starts_with(&subject_prefix("case-a")));
+    assert!(!keys[3].starts_with(&subject_prefix("case-a")));
+    assert_eq!(device_log_key("dev-1", 42), "dev-1/000000000042");
+}

@@ -1,0 +1,15 @@
+//! The domain core, natively: time and ids, the canonical event form, device chains, the fold,
+//! commands and the lifecycle, case numbers, validation, conflict checks, summaries and search.
+
+mod canonical;
+mod case_number;
+mod chain;
+mod commands;
+mod conflict;
+mod entities;
+mod fold;
+mod search;
+mod summary;
+mod support;
+mod time_and_ids;
+mod validate;

@@ -1,0 +1,110 @@
+//! Case summaries: what the list shows, the deadline preview, masking, and the stored form.
+
+use casebook::domain::contact::Phone;
+use casebook::domain::dispute::{DeadlineRule, DisputeClass, DisputeType};
+use casebook::domain::summary::{CaseSummary, SummaryParseError};
+use casebook::domain::{Date, Status};
+
+use super::support::{case_in, med};
+
+#[test]
+fn a_registered_case_summarises_its_list_fields() {
+    let (_, state) = case_in(Status::Assigned);
+    let summary = CaseSummary::of(&state);
+    assert_eq!(summary.number, state.number);
+    assert_eq!(summary.status, Status::Assigned);
+    assert_eq!(summary.dispute_type, Some(DisputeType::Neighbour));
+    assert_eq!(
+        summary.party_names,
+        vec!["张三".to_owned(), "李四".to_owned()]
+    );
+    assert_eq!(summary.presiding, Some(med("m-2")));
+    assert_eq!(summary.first_contact, med("m-1"));
+    assert_eq!(summary.updated_at, state.updated_at);
+    assert!(!summary.has_conflicts);
+}
+
+#[test]
+fn the_deadline_preview_is_a_month_from_registration_while_mediation_is_pending() {
+    let (_, state) = case_in(Status::Triaged);
+    let summary = CaseSummary::of(&state);
+    assert_eq!(summary.deadline_rule, Some(DeadlineRule::OneMonth));
+    assert_eq!(summary.deadline, Date::from_ymd(2026, 4, 2));
+    let (_, closed) = case_in(Status::Closed);
+    assert_eq!(CaseSummary::of(&closed).deadline, None);
+}
+
+#[test]
+fn medical_disputes_preview_their_rule_without_a_calendar_date() {
+    let (_, mut state) = case_in(Status::Registered);
+    state.dispute = Some(DisputeClass::of_type(DisputeType::Medical).expect("class"));
+    let summary = CaseSummary::of(&state);
+    assert_eq!(
+        summary.deadline_rule,
+        Some(DeadlineRule::MedicalThirtyWorkingDays)
+    );
+    assert_eq!(summary.deadline, None);
+}
+
+#[test]
+fn a_lead_summary_lists_the_names_reported_and_its_guessed_type() {
+    let (_, state) = case_in(Status::Lead);
+    let summary = CaseSummary::of(&state);
+    assert_eq!(summary.number, None);
+    assert_eq!(
+        summary.party_names,
+        vec!["王五".to_owned(), "赵六".to_owned()]
+    );
+    assert_eq!(summary.dispute_type, Some(DisputeType::HousingHomestead));
+    assert_eq!(summary.deadline_rule, None);
+}
+
+#[test]
+fn long_summaries_are_cut_to_an_excerpt() {
+    let (_, mut state) = case_in(Status::Registered);
+    state.summary = "长".repeat(100);
+    let summary = CaseSummary::of(&state);
+    assert_eq!(summary.excerpt.chars().count(), 61);
+    assert!(summary.excerpt.ends_with('\u{2026}'));
+    assert_eq!(summary.summary_text.chars().count(), 100);
+}
+
+#[test]
+fn phones_are_kept_for_search_and_offered_masked_for_display() {
+    let (_, mut state) = case_in(Status::Registered);
+    state.parties[0].phone = Some(Phone::parse("13812345678").expect("phone"));
+    let summary = CaseSummary::of(&state);
+    assert_eq!(
+        summary.phones,
+        vec![Phone::parse("13812345678").expect("phone")]
+    );
+    assert_eq!(summary.masked_phones(), vec!["138****5678".to_owned()]);
+}
+
+#[test]
+fn summaries_round_trip_through_their_stored_form() {
+    let (_, mut state) = case_in(Status::Triaged);
+    state.parties[1].phone = Some(Phone::parse("0755-2345678").expect("phone"));
+    state.dispute = Some(DisputeClass::new(DisputeType::Other, None, Some("村务")).expect("class"));
+    let summary = CaseSummary::of(&state);
+    let text = summary.to_json();
+    assert_eq!(CaseSummary::from_json(&text), Ok(summary));
+    let lead = CaseSummary::of(&case_in(Status::Lead).1);
+    assert_eq!(CaseSummary::from_json(&lead.to_json()), Ok(lead));
+}
+
+#[test]
+fn a_stored_summary_of_another_version_is_refused() {
+    let (_, state) = case_in(Status::Registered);
+    let text = CaseSummary::of(&state)
+        .to_json()
+        .replacen("\"v\":1", "\"v\":9", 1);
+    assert_eq!(
+        CaseSummary::from_json(&text),
+        Err(SummaryParseError::UnsupportedVersion(9))
+    );
+    assert_eq!(
+        CaseSummary::from_json("nope"),
+        Err(SummaryParseError::NotJson)
+    );
+}

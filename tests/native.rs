@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod native {
+    mod domain;
     mod i18n;
     mod routes;
     mod storage;

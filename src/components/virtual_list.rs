@@ -25,7 +25,9 @@ pub fn visible_range(
     let first = (scroll_px.max(0.0) / row_px).floor() as usize;
     let visible = (viewport_px.max(row_px) / row_px).ceil() as usize;
     let start = first.saturating_sub(OVERSCAN).min(len);
-    let end = (first + visible + OVERSCAN).min(len).min(start + MAX_MOUNTED_ROWS);
+    let end = (first + visible + OVERSCAN)
+        .min(len)
+        .min(start + MAX_MOUNTED_ROWS);
     start..end
 }
 
@@ -60,7 +62,12 @@ where
     let viewport = RwSignal::new(1400.0_f64);
     let container = NodeRef::<leptos::html::Div>::new();
     let range = Memo::new(move |_| {
-        visible_range(scroll_top.get(), viewport.get(), row_height, items.with(Vec::len))
+        visible_range(
+            scroll_top.get(),
+            viewport.get(),
+            row_height,
+            items.with(Vec::len),
+        )
     });
     let on_scroll = move |_| {
         if let Some(el) = container.get_untracked() {

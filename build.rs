@@ -1,6 +1,6 @@
 //! Build script: turns the locale files into typed, compile-time-checked message tables.
 //!
-//! Every key of `src/i18n/locales/zh-CN.json` must exist in `en.json` and vice versa, with the
+//! Every key of the files in `src/i18n/locales/zh-CN/` must exist in `en/` and vice versa, with the
 //! same `{placeholders}`; otherwise the build fails. Code names messages through the generated
 //! `Key` enum, so a key that code uses but no locale defines is a compile error too.
 
@@ -11,28 +11,36 @@ use std::process::Command;
 
 const LOCALES: [(&str, &str); 2] = [("ZH_CN", "zh-CN"), ("EN", "en")];
 
+/// Reads every `*.json` file of `dir/<tag>/` into one table; a key defined twice fails the build.
 fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
-    let path = dir.join(format!("{tag}.json"));
-    println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read locale file {}: {e}", path.display()));
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("locale file {} is not valid JSON: {e}", path.display()));
-    let object = value.as_object().unwrap_or_else(|| {
-        panic!(
-            "locale file {} must be one flat JSON object",
-            path.display()
-        )
-    });
-    object
-        .iter()
-        .map(|(k, v)| {
+    let locale_dir = dir.join(tag);
+    println!("cargo:rerun-if-changed={}", locale_dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(&locale_dir)
+        .unwrap_or_else(|e| panic!("cannot read locale directory {}: {e}", locale_dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut table = BTreeMap::new();
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read locale file {}: {e}", path.display()));
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("locale file {} is not valid JSON: {e}", path.display()));
+        let object = value.as_object().unwrap_or_else(|| {
+            panic!("locale file {} must be one flat JSON object", path.display())
+        });
+        for (k, v) in object {
             let s = v
                 .as_str()
                 .unwrap_or_else(|| panic!("{}: value of {k} must be a string", path.display()));
-            (k.clone(), s.to_owned())
-        })
-        .collect()
+            if table.insert(k.clone(), s.to_owned()).is_some() {
+                panic!("{}: key {k} is defined twice in locale {tag}", path.display());
+            }
+        }
+    }
+    table
 }
 
 fn placeholders(s: &str) -> Vec<&str> {

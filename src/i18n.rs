@@ -1,6 +1,6 @@
 //! Message catalogue: the locales, the typed message keys and formatting of their placeholders.
 //!
-//! The tables are generated at build time from `src/i18n/locales/*.json` by `build.rs`, which
+//! The tables are generated at build time from `src/i18n/locales/<locale>/*.json` by `build.rs`, which
 //! fails the build when a key is missing from either locale. This module is pure: the reactive
 //! "current locale" lives in `state::i18n`.
 

@@ -126,12 +126,16 @@ fn every_module_starts_with_a_module_doc_line() {
 }
 
 fn locale(tag: &str) -> serde_json::Map<String, serde_json::Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/i18n/locales/{tag}.json"));
-    let text = fs::read_to_string(path).expect("read locale");
-    match serde_json::from_str(&text).expect("parse locale") {
-        serde_json::Value::Object(map) => map,
-        _ => panic!("locale file is not an object"),
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/i18n/locales/{tag}"));
+    let mut table = serde_json::Map::new();
+    for entry in fs::read_dir(dir).expect("read locale dir") {
+        let text = fs::read_to_string(entry.expect("entry").path()).expect("read locale");
+        match serde_json::from_str(&text).expect("parse locale") {
+            serde_json::Value::Object(map) => table.extend(map),
+            _ => panic!("locale file is not an object"),
+        }
     }
+    table
 }
 
 #[test]

@@ -1,0 +1,147 @@
+// Owns the byte budget: raw, gzip-9 and brotli-11 sizes (node:zlib) of every file in dist/, the
+// first-load set (what a first visit needs before the app is interactive: index.html plus the
+// stylesheets, JS glue and wasm that index.html references), the service worker's precache set
+// (read from dist/sw.js, plus sw.js itself), and the budgets they are compared with.
+//
+// Compressed totals count PNG files at their raw size: the production server (and most hosts)
+// send images uncompressed, and PNG data does not shrink under gzip/brotli anyway.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { KB, fmtBytes, heading, line, table } from "./report.mjs";
+import { figure, goalStatus } from "./stats.mjs";
+
+/** Budgets for the first load, in bytes (brotli, as served) and the raw wasm. */
+export const BUDGETS = {
+  firstLoadBrotli: { target: 150 * KB, limit: 250 * KB },
+  wasmRaw: { limit: 800 * KB },
+};
+
+const INCOMPRESSIBLE = /\.(png|jpe?g|webp|avif|gif|woff2)$/i;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Sizes of one file: raw, gzip -9, brotli -11, and what the server would send with brotli. */
+export function fileSizes(path) {
+  const body = readFileSync(path);
+  const gzip = gzipSync(body, { level: 9 }).length;
+  const brotli = brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  }).length;
+  const raw = body.length;
+  const sentRaw = INCOMPRESSIBLE.test(path);
+  return { raw, gzip, brotli, servedGzip: sentRaw ? raw : gzip, servedBrotli: sentRaw ? raw : brotli };
+}
+
+/**
+ * The URL paths index.html makes the browser fetch before the app can start: stylesheets,
+ * modulepreload/preload links, classic/module script sources, and the module script's imports
+ * (Trunk's loader imports the JS glue and passes the wasm URL to `init`). Icons, the manifest
+ * and sw.js are not on that path (sw.js is registered after the load event).
+ */
+export function firstLoadPaths(indexHtml) {
+  const paths = new Set(["/index.html"]);
+  for (const [tag] of indexHtml.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = /\brel=["']?([^"'\s>]+)/i.exec(tag)?.[1]?.toLowerCase();
+    const href = /\bhref=["']([^"']+)["']/i.exec(tag)?.[1];
+    if (href && ["stylesheet", "modulepreload", "preload"].includes(rel)) paths.add(href);
+  }
+  for (const [, src] of indexHtml.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)) paths.add(src);
+  for (const [, body] of indexHtml.matchAll(/<script\b[^>]*type=["']module["'][^>]*>([\s\S]*?)<\/script>/gi)) {
+    for (const [, spec] of body.matchAll(/\bfrom\s+["']([^"']+)["']/g)) paths.add(spec);
+    for (const [, spec] of body.matchAll(/\bmodule_or_path\s*:\s*["']([^"']+)["']/g)) paths.add(spec);
+  }
+  return [...paths].filter((p) => !/^[a-z]+:/i.test(p)).map((p) => (p.startsWith("/") ? p : `/${p}`));
+}
+
+/** The URL paths dist/sw.js precaches (its ASSETS array) plus /sw.js itself. */
+export function precachePaths(swSource) {
+  const m = /const\s+ASSETS\s*=\s*(\[[\s\S]*?\]);/.exec(swSource);
+  const list = m ? JSON.parse(m[1]) : [];
+  return [...new Set([...list, "/sw.js"])];
+}
+
+/** The build id the service worker carries (changes with every release). */
+export function buildId(swSource) {
+  return /const\s+BUILD\s*=\s*"([^"]+)"/.exec(swSource)?.[1] ?? "unknown";
+}
+
+function total(files, paths) {
+  const picked = files.filter((f) => paths.includes(f.path));
+  const missing = paths.filter((p) => !files.some((f) => f.path === p));
+  const sum = (k) => picked.reduce((acc, f) => acc + f[k], 0);
+  return { paths, missing, raw: sum("raw"), gzip: sum("servedGzip"), brotli: sum("servedBrotli") };
+}
+
+/** Measures dist/ and returns { files, firstLoad, precache, wasm, build }. */
+export function measureDist(distDir) {
+  const files = walk(distDir)
+    .map((full) => ({ path: "/" + relative(distDir, full).split(sep).join("/"), ...fileSizes(full) }))
+    .sort((a, b) => b.raw - a.raw);
+  const indexHtml = readFileSync(join(distDir, "index.html"), "utf8");
+  const sw = readFileSync(join(distDir, "sw.js"), "utf8");
+  const firstLoad = total(files, firstLoadPaths(indexHtml));
+  const precache = total(files, [...new Set([...firstLoadPaths(indexHtml), ...precachePaths(sw)])]);
+  const wasm = files.filter((f) => f.path.endsWith(".wasm"));
+  return { files, firstLoad, precache, wasm, build: buildId(sw) };
+}
+
+/** Suite: prints the size tables and returns figures. `ctx.sizes` is kept for the load suites. */
+export const sizesSuite = {
+  id: "sizes",
+  title: "Sizes of dist/ (raw, gzip -9, brotli -11; kB = 1000 B)",
+  async run(ctx) {
+    const s = measureDist(ctx.dist);
+    ctx.sizes = s;
+    ctx.results.sizes = s;
+    const flag = (p) => (s.firstLoad.paths.includes(p) ? "first load" : s.precache.paths.includes(p) ? "precache" : "");
+    table(
+      ["file", "raw", "gzip-9", "brotli-11", "set"],
+      s.files.map((f) => [f.path, f.raw, f.gzip, f.brotli, flag(f.path)]),
+      "lrrrl",
+    );
+    line("(bytes; PNGs are served uncompressed and count raw in the totals below)");
+    line();
+    const fl = s.firstLoad;
+    const pc = s.precache;
+    table(
+      ["total", "files", "raw", "gzip", "brotli", "budget (brotli)", "status"],
+      [
+        ["first load (before interactive)", fl.paths.length, fmtBytes(fl.raw), fmtBytes(fl.gzip), fmtBytes(fl.brotli),
+          `≤ ${fmtBytes(BUDGETS.firstLoadBrotli.target)} (hard ${fmtBytes(BUDGETS.firstLoadBrotli.limit)})`,
+          goalStatus(fl.brotli, BUDGETS.firstLoadBrotli)],
+        ["everything the service worker precaches + sw.js", pc.paths.length, fmtBytes(pc.raw), fmtBytes(pc.gzip), fmtBytes(pc.brotli), "", ""],
+        ...s.wasm.map((w) => [`wasm raw ${w.path}`, 1, fmtBytes(w.raw), fmtBytes(w.gzip), fmtBytes(w.brotli),
+          `raw ≤ ${fmtBytes(BUDGETS.wasmRaw.limit)}`, goalStatus(w.raw, BUDGETS.wasmRaw)]),
+      ],
+      "lrrrrll",
+    );
+    line(`first-load set: ${fl.paths.join(" ")}`);
+    if (fl.missing.length || pc.missing.length) {
+      line(`WARNING: referenced but missing in dist/: ${[...fl.missing, ...pc.missing].join(" ")}`);
+    }
+    return [
+      figure({ suite: "sizes", id: "sizes.firstLoad.brotli", label: "First-load transfer (brotli)", unit: "B", value: fl.brotli, goal: BUDGETS.firstLoadBrotli }),
+      figure({ suite: "sizes", id: "sizes.firstLoad.gzip", label: "First-load transfer (gzip)", unit: "B", value: fl.gzip }),
+      figure({ suite: "sizes", id: "sizes.precache.brotli", label: "All precached files + sw.js (brotli)", unit: "B", value: pc.brotli }),
+      ...s.wasm.map((w) =>
+        figure({ suite: "sizes", id: "sizes.wasm.raw", label: "wasm raw", unit: "B", value: w.raw, goal: BUDGETS.wasmRaw }),
+      ),
+    ];
+  },
+};
+
+// Standalone: node tests/bench/sizes.mjs [dist]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ctx = { dist: process.argv[2] || "dist", results: {} };
+  heading(sizesSuite.title);
+  await sizesSuite.run(ctx);
+}

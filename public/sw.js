@@ -11,11 +11,17 @@ const ASSETS = ["__CASEBOOK_ASSETS__"];
 const CACHE = "casebook-shell-" + BUILD;
 const SHELL = "/index.html";
 
+// Files with a content hash in their name cannot be stale, so they may come from the HTTP
+// cache (a first visit has just downloaded them: fetching them again would double the transfer
+// on a slow link). Every other file is revalidated so the cache never mixes in an old copy.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener("install", (event) => {
-  // `cache: "reload"` skips the HTTP cache so the new cache never mixes in stale files.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(ASSETS.map((url) => new Request(url, { cache: "reload" })))
+      cache.addAll(
+        ASSETS.map((url) => new Request(url, { cache: HASHED.test(url) ? "default" : "no-cache" }))
+      )
     )
   );
 });

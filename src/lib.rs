@@ -11,6 +11,7 @@
 pub mod bundle;
 pub mod domain;
 pub mod i18n;
+pub mod repo;
 pub mod routes;
 pub mod storage;
 

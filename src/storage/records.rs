@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// An object store of the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StoreName {
@@ -109,4 +111,79 @@ pub fn subject_prefix(subject: &str) -> String {
 /// Key of an entry in [`StoreName::DeviceLog`]: `<device>/<seq>`.
 pub fn device_log_key(device: &str, seq: u64) -> String {
     format!("{device}/{seq:0width$}", width = SEQ_WIDTH)
+}
+
+/// Key in [`StoreName::Meta`] of this device's profile ([`DeviceRecord`]).
+pub const META_DEVICE: &str = "device";
+
+/// Key in [`StoreName::Meta`] of the end of this device's log ([`HeadRecord`]).
+pub const META_HEAD: &str = "head";
+
+/// Version of [`DeviceRecord`] and [`HeadRecord`].
+pub const META_RECORD_VERSION: u32 = 1;
+
+/// This tablet's identity and set-up, chosen once by the director.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceRecord {
+    /// Record version.
+    pub v: u32,
+    /// This device's id (random, made on first start).
+    pub device: String,
+    /// The mediator who uses this tablet.
+    pub mediator: String,
+    /// The committee the tablet belongs to.
+    pub org_unit: String,
+    /// The numbering slot 1–99 given by the director (case numbers slot*1000 + k).
+    pub slot: u8,
+}
+
+/// Where this device's log ends, updated in the same transaction as every append.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadRecord {
+    /// Record version.
+    pub v: u32,
+    /// The next sequence number.
+    pub next_seq: u64,
+    /// The id of the last event.
+    pub prev: Option<String>,
+    /// The time of the last event, ms since the epoch.
+    pub last_at: Option<i64>,
+}
+
+/// Which kind of record an event is about; the first part of its key in [`StoreName::Events`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectKind {
+    /// A case or lead.
+    Case,
+    /// An organisation unit.
+    OrgUnit,
+    /// A mediator.
+    Mediator,
+    /// A screening log.
+    Screening,
+}
+
+impl SubjectKind {
+    /// Every kind.
+    pub const ALL: [SubjectKind; 4] = [
+        SubjectKind::Case,
+        SubjectKind::OrgUnit,
+        SubjectKind::Mediator,
+        SubjectKind::Screening,
+    ];
+
+    /// The key prefix of the kind.
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            SubjectKind::Case => "c:",
+            SubjectKind::OrgUnit => "o:",
+            SubjectKind::Mediator => "m:",
+            SubjectKind::Screening => "s:",
+        }
+    }
+
+    /// The subject part of an event key: kind prefix and record id.
+    pub fn subject(self, id: &str) -> String {
+        format!("{}{id}", self.prefix())
+    }
 }

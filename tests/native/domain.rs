@@ -10,6 +10,6 @@ mod entities;
 mod fold;
 mod search;
 mod summary;
-mod support;
+pub(super) mod support;
 mod time_and_ids;
 mod validate;

@@ -27,6 +27,7 @@ fn core_files() -> Vec<PathBuf> {
         root.join("storage/memory.rs"),
         root.join("i18n.rs"),
         root.join("routes.rs"),
+        root.join("repo.rs"),
     ];
     files.extend(rust_files(&root.join("domain")));
     files.extend(rust_files(&root.join("bundle")));

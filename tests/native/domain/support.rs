@@ -19,35 +19,35 @@ use casebook::domain::{
 };
 
 /// A committee abbreviation with Chinese characters, as real prefixes have.
-pub(super) const PREFIX: &str = "东城";
+pub(crate) const PREFIX: &str = "东城";
 
-pub(super) fn case_id(raw: &str) -> CaseId {
+pub(crate) fn case_id(raw: &str) -> CaseId {
     CaseId::parse(raw).expect("case id")
 }
 
-pub(super) fn med(raw: &str) -> MediatorId {
+pub(crate) fn med(raw: &str) -> MediatorId {
     MediatorId::parse(raw).expect("mediator id")
 }
 
-pub(super) fn dev(raw: &str) -> DeviceId {
+pub(crate) fn dev(raw: &str) -> DeviceId {
     DeviceId::parse(raw).expect("device id")
 }
 
-pub(super) fn pid(raw: &str) -> PartyId {
+pub(crate) fn pid(raw: &str) -> PartyId {
     PartyId::parse(raw).expect("party id")
 }
 
-pub(super) fn unit(raw: &str) -> OrgUnitId {
+pub(crate) fn unit(raw: &str) -> OrgUnitId {
     OrgUnitId::parse(raw).expect("unit id")
 }
 
 /// 2026-03-02 09:00 in China (01:00 UTC), plus `minutes`.
-pub(super) fn t(minutes: i64) -> Timestamp {
+pub(crate) fn t(minutes: i64) -> Timestamp {
     let day = Date::from_ymd(2026, 3, 2).expect("date").days_since_epoch();
     Timestamp::from_millis(day * 86_400_000 + 3_600_000 + minutes * 60_000)
 }
 
-pub(super) fn party(id: &str, role: PartyRole, name: &str) -> Party {
+pub(crate) fn party(id: &str, role: PartyRole, name: &str) -> Party {
     Party {
         id: pid(id),
         kind: PartyKind::NaturalPerson,
@@ -67,7 +67,7 @@ pub(super) fn party(id: &str, role: PartyRole, name: &str) -> Party {
     }
 }
 
-pub(super) fn intake(parties: Vec<Party>) -> Intake {
+pub(crate) fn intake(parties: Vec<Party>) -> Intake {
     Intake {
         org_unit: unit("u-1"),
         source: CaseSource::PartyApplication,
@@ -85,25 +85,25 @@ pub(super) fn intake(parties: Vec<Party>) -> Intake {
     }
 }
 
-pub(super) fn two_parties() -> Vec<Party> {
+pub(crate) fn two_parties() -> Vec<Party> {
     vec![
         party("p-1", PartyRole::Applicant, "张三"),
         party("p-2", PartyRole::Respondent, "李四"),
     ]
 }
 
-pub(super) fn applied() -> Acceptance {
+pub(crate) fn applied() -> Acceptance {
     Acceptance {
         basis: AcceptanceBasis::WrittenApplication,
         objection: ObjectionCheck::NotAsked,
     }
 }
 
-pub(super) fn number(serial: u32) -> CaseNumber {
+pub(crate) fn number(serial: u32) -> CaseNumber {
     CaseNumber::new(2026, PREFIX, serial).expect("number")
 }
 
-pub(super) fn lead() -> Lead {
+pub(crate) fn lead() -> Lead {
     Lead {
         org_unit: unit("u-1"),
         channel: IntakeChannel::GridWorker,
@@ -117,7 +117,7 @@ pub(super) fn lead() -> Lead {
     }
 }
 
-pub(super) fn triage() -> Triage {
+pub(crate) fn triage() -> Triage {
     Triage {
         dispute: DisputeClass::of_type(DisputeType::Neighbour).expect("class"),
         tier: DifficultyTier::Simple,
@@ -127,7 +127,7 @@ pub(super) fn triage() -> Triage {
     }
 }
 
-pub(super) fn referral() -> Referral {
+pub(crate) fn referral() -> Referral {
     Referral {
         target: ReferralTarget::HigherCentre,
         to_unit: Some(unit("u-0")),
@@ -137,16 +137,16 @@ pub(super) fn referral() -> Referral {
 }
 
 /// A tablet: a device with its own chain and a clock that advances a minute per event.
-pub(super) struct Tablet {
-    pub(super) device: DeviceId,
-    pub(super) author: MediatorId,
-    pub(super) head: ChainHead,
-    pub(super) clock: Timestamp,
-    pub(super) log: Vec<Event>,
+pub(crate) struct Tablet {
+    pub(crate) device: DeviceId,
+    pub(crate) author: MediatorId,
+    pub(crate) head: ChainHead,
+    pub(crate) clock: Timestamp,
+    pub(crate) log: Vec<Event>,
 }
 
 impl Tablet {
-    pub(super) fn new(device: &str, author: &str, clock: Timestamp) -> Tablet {
+    pub(crate) fn new(device: &str, author: &str, clock: Timestamp) -> Tablet {
         Tablet {
             device: dev(device),
             author: med(author),
@@ -156,7 +156,7 @@ impl Tablet {
         }
     }
 
-    pub(super) fn ctx(&self) -> CommandContext {
+    pub(crate) fn ctx(&self) -> CommandContext {
         CommandContext {
             author: self.author.clone(),
             device: self.device.clone(),
@@ -174,7 +174,7 @@ impl Tablet {
     }
 
     /// Runs a command; on success the events join this tablet's log.
-    pub(super) fn run(
+    pub(crate) fn run(
         &mut self,
         state: Option<&CaseState>,
         command: CaseCommand,
@@ -185,7 +185,7 @@ impl Tablet {
     }
 
     /// Appends an event without a command (for statuses no command can reach yet).
-    pub(super) fn append(&mut self, body: EventBody) -> Event {
+    pub(crate) fn append(&mut self, body: EventBody) -> Event {
         let event = Event::seal(UnsealedEvent {
             author: self.author.clone(),
             device: self.device.clone(),
@@ -198,7 +198,7 @@ impl Tablet {
         event
     }
 
-    pub(super) fn append_case(&mut self, case: &CaseId, payload: CaseEvent) -> Event {
+    pub(crate) fn append_case(&mut self, case: &CaseId, payload: CaseEvent) -> Event {
         self.append(EventBody::Case {
             case: case.clone(),
             payload,
@@ -206,11 +206,11 @@ impl Tablet {
     }
 }
 
-pub(super) fn fold(case: &CaseId, events: &[Event]) -> CaseState {
+pub(crate) fn fold(case: &CaseId, events: &[Event]) -> CaseState {
     fold_case(case, events).expect("case exists")
 }
 
-pub(super) fn registration() -> Box<Registration> {
+pub(crate) fn registration() -> Box<Registration> {
     Box::new(Registration {
         number: number(1001),
         acceptance: applied(),
@@ -219,7 +219,7 @@ pub(super) fn registration() -> Box<Registration> {
 }
 
 /// The payloads that take a new case to `status` along the lifecycle table.
-pub(super) fn path_to(status: Status) -> Vec<CaseEvent> {
+pub(crate) fn path_to(status: Status) -> Vec<CaseEvent> {
     use CaseEvent as E;
     let registered = vec![E::Registered(registration())];
     let triaged = [registered.clone(), vec![E::Triaged(Box::new(triage()))]].concat();
@@ -298,7 +298,7 @@ pub(super) fn path_to(status: Status) -> Vec<CaseEvent> {
 }
 
 /// A case in `status` on a fresh tablet, built from raw events.
-pub(super) fn case_in(status: Status) -> (Tablet, CaseState) {
+pub(crate) fn case_in(status: Status) -> (Tablet, CaseState) {
     let mut tablet = Tablet::new("tab-1", "m-1", t(0));
     let case = case_id("c-1");
     for payload in path_to(status) {

@@ -29,14 +29,20 @@ fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
         let value: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("locale file {} is not valid JSON: {e}", path.display()));
         let object = value.as_object().unwrap_or_else(|| {
-            panic!("locale file {} must be one flat JSON object", path.display())
+            panic!(
+                "locale file {} must be one flat JSON object",
+                path.display()
+            )
         });
         for (k, v) in object {
             let s = v
                 .as_str()
                 .unwrap_or_else(|| panic!("{}: value of {k} must be a string", path.display()));
             if table.insert(k.clone(), s.to_owned()).is_some() {
-                panic!("{}: key {k} is defined twice in locale {tag}", path.display());
+                panic!(
+                    "{}: key {k} is defined twice in locale {tag}",
+                    path.display()
+                );
             }
         }
     }

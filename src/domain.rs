@@ -26,6 +26,7 @@ pub mod fold;
 pub mod ids;
 pub mod lead;
 pub mod lifecycle;
+pub mod listing;
 pub mod money;
 pub mod org;
 pub mod party;

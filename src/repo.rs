@@ -351,11 +351,33 @@ impl<S: StoragePort> Repo<S> {
         now: Timestamp,
         clear_draft: Option<&str>,
     ) -> Result<Saved, RepoError> {
+        self.execute_all(profile, case, vec![command], now, clear_draft)
+            .await
+    }
+
+    /// Decides several commands on one case in order, each against the state the previous ones
+    /// left, and stores all their events in one transaction: one user action that is several
+    /// steps (register, then acknowledge the warnings that were shown) is saved whole or not.
+    pub async fn execute_all(
+        &self,
+        profile: &DeviceProfile,
+        case: &CaseId,
+        commands: Vec<CaseCommand>,
+        now: Timestamp,
+        clear_draft: Option<&str>,
+    ) -> Result<Saved, RepoError> {
         let mut history = self.load_case_events(case).await?;
-        let current = fold_case(case, &history);
-        let ctx = self.context(profile, now).await?;
-        let events = decide(current.as_ref(), command, &ctx)?;
-        history.extend(events.iter().cloned());
+        let mut ctx = self.context(profile, now).await?;
+        let mut events = Vec::new();
+        for command in commands {
+            let current = fold_case(case, &history);
+            let new = decide(current.as_ref(), command, &ctx)?;
+            if let Some(last) = new.last() {
+                ctx.head = ChainHead::after(last);
+            }
+            history.extend(new.iter().cloned());
+            events.extend(new);
+        }
         let state = fold_case(case, &history).ok_or(RepoError::CaseNotFound)?;
         let summary = CaseSummary::of(&state);
         let mut batch = append_events(WriteBatch::new(), &events).put(

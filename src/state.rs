@@ -1,9 +1,11 @@
 //! App services wired into the reactive system; the only place where core calls meet signals.
 
 pub mod i18n;
+pub mod register;
 pub mod settings;
 pub mod shell;
 
 pub use i18n::I18n;
+pub use register::RegisterState;
 pub use settings::Settings;
 pub use shell::ShellState;

@@ -4,6 +4,7 @@
 mod native {
     mod domain;
     mod i18n;
+    mod listing;
     mod repo;
     mod routes;
     mod storage;

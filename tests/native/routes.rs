@@ -1,10 +1,27 @@
-//! The route table: every route round-trips through its href, and the patterns match the hrefs.
+//! The route table: every route round-trips through its href, and app.rs declares the patterns.
 
+use casebook::domain::CaseId;
 use casebook::routes::Route;
+
+fn every_route() -> Vec<Route> {
+    let id = CaseId::parse("0123abcd").expect("id");
+    vec![
+        Route::Today,
+        Route::Cases,
+        Route::NewCase,
+        Route::CaseDetail(id.clone()),
+        Route::Triage(id.clone()),
+        Route::Assign(id.clone()),
+        Route::Convert(id),
+        Route::Supervisor,
+        Route::Settings,
+        Route::SetUp,
+    ]
+}
 
 #[test]
 fn every_route_round_trips_through_its_href() {
-    for route in Route::NAV {
+    for route in every_route() {
         assert_eq!(
             Route::parse(&route.href()),
             Some(route.clone()),
@@ -14,10 +31,23 @@ fn every_route_round_trips_through_its_href() {
 }
 
 #[test]
-fn router_patterns_are_the_hrefs_of_the_routes() {
-    let hrefs: Vec<String> = Route::NAV.iter().map(Route::href).collect();
-    let patterns: Vec<String> = Route::PATTERNS.iter().map(|p| (*p).to_owned()).collect();
-    assert_eq!(hrefs, patterns);
+fn every_pattern_belongs_to_exactly_one_route() {
+    let patterns: Vec<&str> = every_route().iter().map(Route::pattern).collect();
+    assert_eq!(patterns, Route::PATTERNS.to_vec());
+}
+
+#[test]
+fn hrefs_match_their_patterns_segment_by_segment() {
+    for route in every_route() {
+        let href = route.href();
+        let pattern = route.pattern();
+        let a: Vec<&str> = href.split('/').collect();
+        let b: Vec<&str> = pattern.split('/').collect();
+        assert_eq!(a.len(), b.len(), "{href} vs {pattern}");
+        for (x, y) in a.iter().zip(&b) {
+            assert!(y.starts_with(':') || x == y, "{href} vs {pattern}");
+        }
+    }
 }
 
 #[test]
@@ -31,7 +61,11 @@ fn app_rs_declares_exactly_the_route_patterns() {
             &rest[..rest.find('"').expect("closing quote")]
         })
         .collect();
-    assert_eq!(declared, Route::PATTERNS.to_vec());
+    let mut declared_sorted = declared.clone();
+    declared_sorted.sort_unstable();
+    let mut expected = Route::PATTERNS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(declared_sorted, expected);
 }
 
 #[test]
@@ -40,6 +74,15 @@ fn paths_are_parsed_leniently_but_unknown_paths_are_rejected() {
     assert_eq!(Route::parse("/settings?tab=about#x"), Some(Route::Settings));
     assert_eq!(Route::parse(""), Some(Route::Today));
     assert_eq!(Route::parse("/nope"), None);
+    assert_eq!(Route::parse("/cases/bad id!"), None, "ids are validated");
+    assert_eq!(Route::parse("/cases/x/unknown"), None);
+}
+
+#[test]
+fn case_pages_highlight_the_cases_navigation_entry() {
     assert!(Route::Cases.is_current("/cases"));
+    assert!(Route::Cases.is_current("/cases/new"));
+    assert!(Route::Cases.is_current("/cases/abc/triage"));
     assert!(!Route::Today.is_current("/cases"));
+    assert!(Route::Today.is_current("/"));
 }

@@ -1,0 +1,250 @@
+//! The case register as a reactive service: opens storage, holds this tablet's profile, the case
+//! summaries, the directory and the search index, and runs every save through the repository.
+//!
+//! Invariant: the signals change only after a transaction has completed; a failed save leaves
+//! them (and so every screen) exactly as they were, and returns the error for the form to show.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::case_number::{CaseNumber, NumberingSlot};
+use crate::domain::command::{CaseCommand, DirectoryCommand};
+use crate::domain::org::{Mediator, OrgUnit};
+use crate::domain::search::SearchIndex;
+use crate::domain::summary::CaseSummary;
+use crate::domain::{CaseId, DeviceId, Directory, Event};
+use crate::platform;
+use crate::repo::{DeviceProfile, LoadedCase, Repo, RepoError, Saved};
+use crate::storage::indexed_db::IndexedDbStorage;
+use crate::storage::StorageError;
+
+/// The browser's repository.
+pub type BrowserRepo = Repo<IndexedDbStorage>;
+
+/// Where the register is in opening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterStatus {
+    /// Storage is being opened and read.
+    Loading,
+    /// Open, but this tablet is not set up yet.
+    NeedsSetUp,
+    /// Open and set up.
+    Ready,
+    /// Storage could not be opened or read.
+    Failed(RepoError),
+}
+
+/// The register context.
+#[derive(Debug, Clone, Copy)]
+pub struct RegisterState {
+    repo: StoredValue<Option<Rc<BrowserRepo>>, LocalStorage>,
+    index: StoredValue<SearchIndex>,
+    /// Opening progress.
+    pub status: RwSignal<RegisterStatus>,
+    /// This tablet's set-up.
+    pub profile: RwSignal<Option<DeviceProfile>>,
+    /// Every case summary this tablet holds.
+    pub summaries: RwSignal<Arc<Vec<CaseSummary>>>,
+    /// Committees, mediators, screening logs.
+    pub directory: RwSignal<Arc<Directory>>,
+    /// Bumped after every completed save; resources that show saved data key on it.
+    pub version: RwSignal<u64>,
+    /// Summaries that could not be read (shown to the user, never silently dropped).
+    pub unreadable: RwSignal<usize>,
+}
+
+impl RegisterState {
+    /// Provides the context and starts opening storage.
+    pub fn provide() -> Self {
+        let this = Self {
+            repo: StoredValue::new_local(None),
+            index: StoredValue::new(SearchIndex::new()),
+            status: RwSignal::new(RegisterStatus::Loading),
+            profile: RwSignal::new(None),
+            summaries: RwSignal::new(Arc::new(Vec::new())),
+            directory: RwSignal::new(Arc::new(Directory::default())),
+            version: RwSignal::new(0),
+            unreadable: RwSignal::new(0),
+        };
+        provide_context(this);
+        leptos::task::spawn_local(async move {
+            let result = this.open().await;
+            if let Err(error) = result {
+                this.status.set(RegisterStatus::Failed(error));
+            }
+        });
+        this
+    }
+
+    /// The context provided by `App`.
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    async fn open(self) -> Result<(), RepoError> {
+        let storage = IndexedDbStorage::open().await?;
+        let repo = Rc::new(Repo::new(storage));
+        let profile = repo.load_profile().await?;
+        let (summaries, problems) = repo.load_summaries().await?;
+        platform::mark("register:summaries");
+        let directory = repo.load_directory().await?;
+        self.index.set_value(SearchIndex::build(&summaries));
+        platform::mark("register:index");
+        self.repo.set_value(Some(repo));
+        self.unreadable.set(problems.len());
+        self.summaries.set(Arc::new(summaries));
+        self.directory.set(Arc::new(directory));
+        let ready = profile.is_some();
+        self.profile.set(profile);
+        self.status.set(if ready {
+            RegisterStatus::Ready
+        } else {
+            RegisterStatus::NeedsSetUp
+        });
+        Ok(())
+    }
+
+    fn repo(self) -> Result<Rc<BrowserRepo>, RepoError> {
+        self.repo.get_value().ok_or_else(|| {
+            RepoError::Storage(StorageError::Unavailable(
+                "storage is not open yet".to_owned(),
+            ))
+        })
+    }
+
+    fn ready_profile(self) -> Result<DeviceProfile, RepoError> {
+        self.profile.get_untracked().ok_or(RepoError::NotSetUp)
+    }
+
+    /// Sets this tablet up with a new committee and mediator record (one transaction).
+    pub async fn set_up(
+        self,
+        slot: NumberingSlot,
+        org_unit: OrgUnit,
+        mediator: Mediator,
+    ) -> Result<(), RepoError> {
+        let repo = self.repo()?;
+        let device = match self.profile.get_untracked() {
+            Some(existing) => existing.device,
+            None => new_device_id()?,
+        };
+        let profile = repo
+            .set_up(device, slot, org_unit, mediator, platform::now())
+            .await?;
+        let directory = repo.load_directory().await?;
+        self.directory.set(Arc::new(directory));
+        self.profile.set(Some(profile));
+        self.status.set(RegisterStatus::Ready);
+        self.version.update(|v| *v += 1);
+        Ok(())
+    }
+
+    /// Records a directory change (e.g. a mediator added to the committee).
+    pub async fn save_directory(self, command: DirectoryCommand) -> Result<Event, RepoError> {
+        let repo = self.repo()?;
+        let profile = self.ready_profile()?;
+        let event = repo
+            .save_directory(&profile, command, platform::now())
+            .await?;
+        let directory = repo.load_directory().await?;
+        self.directory.set(Arc::new(directory));
+        self.version.update(|v| *v += 1);
+        Ok(event)
+    }
+
+    /// Runs the commands of one user action on `case` in one transaction; on success the list,
+    /// the search index and every dependent screen update.
+    pub async fn execute(
+        self,
+        case: CaseId,
+        commands: Vec<CaseCommand>,
+        clear_draft: Option<String>,
+    ) -> Result<Saved, RepoError> {
+        let repo = self.repo()?;
+        let profile = self.ready_profile()?;
+        let saved = repo
+            .execute_all(
+                &profile,
+                &case,
+                commands,
+                platform::now(),
+                clear_draft.as_deref(),
+            )
+            .await?;
+        self.index
+            .update_value(|index| index.upsert(&saved.summary));
+        self.summaries.update(|all| {
+            let list = Arc::make_mut(all);
+            match list.iter_mut().find(|s| s.id == saved.summary.id) {
+                Some(slot) => *slot = saved.summary.clone(),
+                None => list.push(saved.summary.clone()),
+            }
+        });
+        self.version.update(|v| *v += 1);
+        Ok(saved)
+    }
+
+    /// A case with its history.
+    pub async fn load_case(self, case: CaseId) -> Result<Option<LoadedCase>, RepoError> {
+        self.repo()?.load_case(&case).await
+    }
+
+    /// The next case number this tablet would give, for the committee's prefix.
+    pub fn next_case_number(self) -> Result<CaseNumber, RepoError> {
+        let profile = self.ready_profile()?;
+        let directory = self.directory.get_untracked();
+        let prefix = directory
+            .org_units
+            .get(&profile.org_unit)
+            .map(|u| u.case_no_prefix.clone())
+            .unwrap_or_default();
+        let year = platform::now().china_date().year();
+        let year = u16::try_from(year).unwrap_or(u16::MAX);
+        let summaries = self.summaries.get_untracked();
+        BrowserRepo::next_case_number(&profile, &prefix, year, summaries.iter())
+    }
+
+    /// Case ids matching `query`, best first (empty query: none).
+    pub fn search(self, query: &str, limit: usize) -> Vec<CaseId> {
+        self.index.with_value(|index| index.query(query, limit))
+    }
+
+    /// Saves a draft; called on every field change.
+    pub async fn save_draft(self, key: String, json: String) -> Result<(), RepoError> {
+        self.repo()?.save_draft(&key, &json).await
+    }
+
+    /// A saved draft.
+    pub async fn load_draft(self, key: String) -> Result<Option<String>, RepoError> {
+        self.repo()?.load_draft(&key).await
+    }
+
+    /// Every saved draft.
+    pub async fn list_drafts(self) -> Result<Vec<(String, String)>, RepoError> {
+        self.repo()?.list_drafts().await
+    }
+
+    /// Discards a draft.
+    pub async fn delete_draft(self, key: String) -> Result<(), RepoError> {
+        self.repo()?.delete_draft(&key).await
+    }
+}
+
+/// A new random identifier for a record, or an error if the browser gives no randomness.
+pub fn new_id() -> Result<String, RepoError> {
+    platform::new_random_hex().ok_or_else(|| {
+        RepoError::Storage(StorageError::Unavailable(
+            "no secure random numbers".to_owned(),
+        ))
+    })
+}
+
+fn new_device_id() -> Result<DeviceId, RepoError> {
+    let raw = new_id()?;
+    DeviceId::parse(&raw).map_err(|e| RepoError::Corrupt {
+        key: "device".to_owned(),
+        detail: e.to_string(),
+    })
+}

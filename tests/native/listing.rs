@@ -1,0 +1,233 @@
+//! The case list's filters and sorts.
+
+use std::collections::BTreeSet;
+
+use casebook::domain::case::RiskLevel;
+use casebook::domain::case_number::CaseNumber;
+use casebook::domain::dispute::DisputeType;
+use casebook::domain::listing::{is_overdue, select, CaseFilter, CaseSort, StatusFilter};
+use casebook::domain::summary::CaseSummary;
+use casebook::domain::{CaseId, Date, MediatorId, OrgUnitId, Status, Timestamp};
+
+fn summary(id: &str, status: Status, updated: i64) -> CaseSummary {
+    CaseSummary {
+        id: CaseId::parse(id).expect("id"),
+        number: None,
+        status,
+        org_unit: OrgUnitId::parse("u-1").expect("unit"),
+        dispute_type: None,
+        dispute_label: None,
+        risk_level: None,
+        risk_flags: BTreeSet::new(),
+        tier: None,
+        presiding: None,
+        first_contact: MediatorId::parse("m-1").expect("m"),
+        party_names: Vec::new(),
+        phones: Vec::new(),
+        excerpt: String::new(),
+        summary_text: String::new(),
+        registered_at: None,
+        updated_at: Timestamp::from_millis(updated),
+        deadline_rule: None,
+        deadline: None,
+        has_conflicts: false,
+    }
+}
+
+fn day(d: u8) -> Date {
+    Date::from_ymd(2026, 3, d).expect("date")
+}
+
+fn ids(all: &[CaseSummary], shown: &[usize]) -> Vec<String> {
+    shown
+        .iter()
+        .map(|&i| all[i].id.as_str().to_owned())
+        .collect()
+}
+
+#[test]
+fn without_a_query_the_newest_change_comes_first() {
+    let all = vec![
+        summary("a", Status::Registered, 10),
+        summary("b", Status::Lead, 30),
+        summary("c", Status::Closed, 20),
+    ];
+    let shown = select(
+        &all,
+        &CaseFilter::default(),
+        CaseSort::UpdatedDesc,
+        day(1),
+        None,
+    );
+    assert_eq!(ids(&all, &shown), ["b", "c", "a"]);
+}
+
+#[test]
+fn status_groups_separate_leads_open_cases_and_finished_ones() {
+    let all = vec![
+        summary("lead", Status::Lead, 1),
+        summary("open", Status::InMediation, 2),
+        summary("done", Status::Archived, 3),
+    ];
+    let pick = |status| {
+        let filter = CaseFilter {
+            status,
+            ..CaseFilter::default()
+        };
+        ids(
+            &all,
+            &select(&all, &filter, CaseSort::UpdatedDesc, day(1), None),
+        )
+    };
+    assert_eq!(pick(StatusFilter::Leads), ["lead"]);
+    assert_eq!(pick(StatusFilter::Open), ["open"]);
+    assert_eq!(pick(StatusFilter::Finished), ["done"]);
+    assert_eq!(pick(StatusFilter::Exactly(Status::InMediation)), ["open"]);
+}
+
+#[test]
+fn overdue_means_open_with_a_deadline_before_today() {
+    let mut late = summary("late", Status::Assigned, 1);
+    late.deadline = Some(day(5));
+    let mut due_today = summary("today", Status::Assigned, 2);
+    due_today.deadline = Some(day(10));
+    let mut closed = summary("closed", Status::Closed, 3);
+    closed.deadline = Some(day(1));
+    assert!(is_overdue(&late, day(10)));
+    assert!(!is_overdue(&due_today, day(10)));
+    assert!(!is_overdue(&closed, day(10)));
+    let all = vec![late, due_today, closed];
+    let filter = CaseFilter {
+        overdue_only: true,
+        ..CaseFilter::default()
+    };
+    assert_eq!(
+        ids(
+            &all,
+            &select(&all, &filter, CaseSort::UpdatedDesc, day(10), None)
+        ),
+        ["late"]
+    );
+}
+
+#[test]
+fn mine_means_presiding_or_first_contact() {
+    let me = MediatorId::parse("me").expect("me");
+    let mut presiding = summary("p", Status::Assigned, 1);
+    presiding.presiding = Some(me.clone());
+    let mut first = summary("f", Status::Registered, 2);
+    first.first_contact = me.clone();
+    let other = summary("o", Status::Registered, 3);
+    let all = vec![presiding, first, other];
+    let filter = CaseFilter {
+        mine: Some(me),
+        ..CaseFilter::default()
+    };
+    assert_eq!(
+        ids(
+            &all,
+            &select(&all, &filter, CaseSort::UpdatedDesc, day(1), None)
+        ),
+        ["f", "p"]
+    );
+}
+
+#[test]
+fn type_and_risk_filters_match_exactly() {
+    let mut a = summary("a", Status::Triaged, 1);
+    a.dispute_type = Some(DisputeType::Neighbour);
+    a.risk_level = Some(RiskLevel::Red);
+    let mut b = summary("b", Status::Triaged, 2);
+    b.dispute_type = Some(DisputeType::Labour);
+    let all = vec![a, b];
+    let by_type = CaseFilter {
+        dispute_type: Some(DisputeType::Labour),
+        ..CaseFilter::default()
+    };
+    assert_eq!(
+        ids(
+            &all,
+            &select(&all, &by_type, CaseSort::UpdatedDesc, day(1), None)
+        ),
+        ["b"]
+    );
+    let by_risk = CaseFilter {
+        risk_level: Some(RiskLevel::Red),
+        ..CaseFilter::default()
+    };
+    assert_eq!(
+        ids(
+            &all,
+            &select(&all, &by_risk, CaseSort::UpdatedDesc, day(1), None)
+        ),
+        ["a"]
+    );
+}
+
+#[test]
+fn search_results_keep_their_ranking_and_still_obey_filters() {
+    let all = vec![
+        summary("a", Status::Registered, 1),
+        summary("b", Status::Closed, 2),
+        summary("c", Status::Registered, 3),
+    ];
+    let ranked: Vec<CaseId> = ["c", "b", "a", "missing"]
+        .iter()
+        .map(|s| CaseId::parse(s).expect("id"))
+        .collect();
+    let shown = select(
+        &all,
+        &CaseFilter::default(),
+        CaseSort::NumberAsc,
+        day(1),
+        Some(&ranked),
+    );
+    assert_eq!(ids(&all, &shown), ["c", "b", "a"]);
+    let open = CaseFilter {
+        status: StatusFilter::Open,
+        ..CaseFilter::default()
+    };
+    assert_eq!(
+        ids(
+            &all,
+            &select(&all, &open, CaseSort::NumberAsc, day(1), Some(&ranked))
+        ),
+        ["c", "a"]
+    );
+}
+
+#[test]
+fn numbers_sort_numerically_and_leads_go_last() {
+    let mut a = summary("a", Status::Registered, 1);
+    a.number = Some(CaseNumber::new(2026, "X", 2010).expect("n"));
+    let mut b = summary("b", Status::Registered, 2);
+    b.number = Some(CaseNumber::new(2026, "X", 2002).expect("n"));
+    let lead = summary("lead", Status::Lead, 3);
+    let all = vec![a, lead, b];
+    let shown = select(
+        &all,
+        &CaseFilter::default(),
+        CaseSort::NumberAsc,
+        day(1),
+        None,
+    );
+    assert_eq!(ids(&all, &shown), ["b", "a", "lead"]);
+}
+
+#[test]
+fn deadlines_sort_earliest_first_with_undated_cases_last() {
+    let mut a = summary("a", Status::Assigned, 1);
+    a.deadline = Some(day(20));
+    let mut b = summary("b", Status::Assigned, 2);
+    b.deadline = Some(day(3));
+    let c = summary("c", Status::Assigned, 3);
+    let all = vec![a, b, c];
+    let shown = select(
+        &all,
+        &CaseFilter::default(),
+        CaseSort::DeadlineAsc,
+        day(1),
+        None,
+    );
+    assert_eq!(ids(&all, &shown), ["b", "a", "c"]);
+}

@@ -6,17 +6,21 @@ use leptos_router::path;
 
 use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
-use crate::pages::{CasesPage, NotFoundPage, SettingsPage, SupervisorPage, TodayPage};
+use crate::pages::{
+    AssignPage, CaseDetailPage, CaseListPage, ConvertPage, IntakePage, NotFoundPage, SetUpPage,
+    SettingsPage, SupervisorPage, TodayPage, TriagePage,
+};
 use crate::platform;
 use crate::routes::Route;
 use crate::state::i18n::tr;
-use crate::state::{I18n, Settings, ShellState};
+use crate::state::{I18n, RegisterState, Settings, ShellState};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide(Settings::load_locale());
     ShellState::provide();
+    RegisterState::provide();
 
     // Keep <html lang> in step with the interface language: it picks the right CJK glyphs
     // from system fonts and tells screen readers which voice to use.
@@ -42,9 +46,15 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         // Paths mirror `Route::PATTERNS`; tests/native/routes.rs checks them.
                         <RouteView path=path!("/") view=TodayPage/>
-                        <RouteView path=path!("/cases") view=CasesPage/>
+                        <RouteView path=path!("/cases") view=CaseListPage/>
+                        <RouteView path=path!("/cases/new") view=IntakePage/>
+                        <RouteView path=path!("/cases/:id") view=CaseDetailPage/>
+                        <RouteView path=path!("/cases/:id/triage") view=TriagePage/>
+                        <RouteView path=path!("/cases/:id/assign") view=AssignPage/>
+                        <RouteView path=path!("/cases/:id/convert") view=ConvertPage/>
                         <RouteView path=path!("/supervisor") view=SupervisorPage/>
                         <RouteView path=path!("/settings") view=SettingsPage/>
+                        <RouteView path=path!("/setup") view=SetUpPage/>
                     </Routes>
                 </main>
                 <MainNav/>
@@ -68,25 +78,30 @@ fn TopBar() -> impl IntoView {
     }
 }
 
+/// The navigation entries: route, label, decorative glyph and test id.
+const NAV_ENTRIES: [(Route, Key, &str, &str); 4] = [
+    (Route::Today, Key::NavToday, "今", "nav-today"),
+    (Route::Cases, Key::NavCases, "案", "nav-cases"),
+    (
+        Route::Supervisor,
+        Key::NavSupervisor,
+        "督",
+        "nav-supervisor",
+    ),
+    (Route::Settings, Key::NavSettings, "设", "nav-settings"),
+];
+
 #[component]
 fn MainNav() -> impl IntoView {
     let i18n = I18n::expect();
     let items = Signal::derive(move || {
-        Route::NAV
+        NAV_ENTRIES
             .iter()
-            .map(|route| {
-                let (label, glyph, test_id) = match route {
-                    Route::Today => (Key::NavToday, "今", "nav-today"),
-                    Route::Cases => (Key::NavCases, "案", "nav-cases"),
-                    Route::Supervisor => (Key::NavSupervisor, "督", "nav-supervisor"),
-                    Route::Settings => (Key::NavSettings, "设", "nav-settings"),
-                };
-                NavItem {
-                    href: route.href(),
-                    label: i18n.t(label),
-                    glyph,
-                    test_id,
-                }
+            .map(|(route, label, glyph, test_id)| NavItem {
+                href: route.href(),
+                label: i18n.t(*label),
+                glyph,
+                test_id,
             })
             .collect::<Vec<_>>()
     });

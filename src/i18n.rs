@@ -4,6 +4,7 @@
 //! fails the build when a key is missing from either locale. This module is pure: the reactive
 //! "current locale" lives in `state::i18n`.
 
+pub mod vocab;
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 
 /// A user-interface language. zh-CN is the default: most users read Chinese first.

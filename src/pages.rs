@@ -1,9 +1,20 @@
 //! One module per route; pages are thin: they read state and compose components.
 
+pub mod case_detail;
+pub mod case_forms;
+pub mod case_list;
+pub mod intake;
 pub mod not_found;
 pub mod placeholders;
 pub mod settings;
+pub mod setup;
+pub mod support;
 
+pub use case_detail::CaseDetailPage;
+pub use case_forms::{AssignPage, ConvertPage, TriagePage};
+pub use case_list::CaseListPage;
+pub use intake::IntakePage;
 pub use not_found::NotFoundPage;
-pub use placeholders::{CasesPage, SupervisorPage, TodayPage};
+pub use placeholders::{SupervisorPage, TodayPage};
 pub use settings::SettingsPage;
+pub use setup::SetUpPage;

@@ -9,4 +9,5 @@ mod native {
     mod routes;
     mod storage;
     mod tidy;
+    mod vocab;
 }

@@ -26,12 +26,6 @@ pub fn TodayPage() -> impl IntoView {
     view! { <PlaceholderPage title=Key::PageTodayTitle planned=Key::PageTodayPlanned test_id="page-today"/> }
 }
 
-/// The case register.
-#[component]
-pub fn CasesPage() -> impl IntoView {
-    view! { <PlaceholderPage title=Key::PageCasesTitle planned=Key::PageCasesPlanned test_id="page-cases"/> }
-}
-
 /// The supervisor's area.
 #[component]
 pub fn SupervisorPage() -> impl IntoView {

@@ -28,6 +28,7 @@ fn core_files() -> Vec<PathBuf> {
         root.join("i18n.rs"),
         root.join("routes.rs"),
         root.join("repo.rs"),
+        root.join("i18n/vocab.rs"),
     ];
     files.extend(rust_files(&root.join("domain")));
     files.extend(rust_files(&root.join("bundle")));

@@ -232,3 +232,32 @@ pub fn unacknowledged_warnings<'a>(
     warnings.sort();
     warnings
 }
+
+/// The cases among `summaries` that share a party name or phone with `parties`: the only ones
+/// worth loading in full for [`check_prior_disputes`] at intake, so a tablet with thousands of
+/// cases does not fold them all. (A match on an ID number alone, with a different name and
+/// phone, is found later by [`unacknowledged_warnings`] on the case itself.)
+pub fn prior_candidates(
+    parties: &[Party],
+    summaries: &[crate::domain::summary::CaseSummary],
+) -> Vec<CaseId> {
+    let names: BTreeSet<String> = parties
+        .iter()
+        .map(|p| normalize_name(&p.name))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let phones: BTreeSet<String> = parties
+        .iter()
+        .filter_map(|p| p.phone.as_ref().map(|ph| ph.dial_digits()))
+        .collect();
+    summaries
+        .iter()
+        .filter(|s| {
+            s.party_names
+                .iter()
+                .any(|n| names.contains(&normalize_name(n)))
+                || s.phones.iter().any(|ph| phones.contains(&ph.dial_digits()))
+        })
+        .map(|s| s.id.clone())
+        .collect()
+}

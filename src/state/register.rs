@@ -106,6 +106,15 @@ impl RegisterState {
         Ok(())
     }
 
+    /// Whether storage is open (tracked): loads started before that would fail, so resources
+    /// key on this and show "loading" until it turns true.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self.status.get(),
+            RegisterStatus::Ready | RegisterStatus::NeedsSetUp
+        )
+    }
+
     fn repo(self) -> Result<Rc<BrowserRepo>, RepoError> {
         self.repo.get_value().ok_or_else(|| {
             RepoError::Storage(StorageError::Unavailable(

@@ -195,3 +195,27 @@ fn an_acknowledged_warning_is_not_raised_again() {
         .run(Some(&after), CaseCommand::AcknowledgeWarning(ack))
         .is_err());
 }
+
+#[test]
+fn intake_candidates_are_the_cases_sharing_a_name_or_phone() {
+    use casebook::domain::conflict::prior_candidates;
+    use casebook::domain::contact::Phone;
+    use casebook::domain::summary::CaseSummary;
+    let (_, state) = super::support::case_in(casebook::domain::Status::Registered);
+    let mut by_name = CaseSummary::of(&state);
+    by_name.id = super::support::case_id("by-name");
+    by_name.party_names = vec!["王 五".to_owned()];
+    by_name.phones = Vec::new();
+    let mut by_phone = by_name.clone();
+    by_phone.id = super::support::case_id("by-phone");
+    by_phone.party_names = vec!["Someone Else".to_owned()];
+    by_phone.phones = vec![Phone::parse("13800138000").expect("phone")];
+    let mut unrelated = by_phone.clone();
+    unrelated.id = super::support::case_id("unrelated");
+    unrelated.phones = vec![Phone::parse("13900139000").expect("phone")];
+    let mut newcomer = super::support::party("p-9", PartyRole::Applicant, "王五");
+    newcomer.phone = Some(Phone::parse("138 0013 8000").expect("phone"));
+    let found = prior_candidates(&[newcomer], &[by_name, by_phone, unrelated]);
+    let ids: Vec<&str> = found.iter().map(|c| c.as_str()).collect();
+    assert_eq!(ids, ["by-name", "by-phone"]);
+}

@@ -103,6 +103,14 @@ pub fn new_random_hex() -> Option<String> {
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Records a `performance.measure` named `name` from the mark `start` to now (the benchmark reads
+/// these; they cost a few microseconds).
+pub fn measure_from(name: &str, start: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.measure_with_start_mark(name, start);
+    }
+}
+
 /// Places a `performance.mark`, which the benchmark reads to time loads.
 pub fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {

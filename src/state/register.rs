@@ -217,7 +217,10 @@ impl RegisterState {
 
     /// Case ids matching `query`, best first (empty query: none).
     pub fn search(self, query: &str, limit: usize) -> Vec<CaseId> {
-        self.index.with_value(|index| index.query(query, limit))
+        platform::mark("search:start");
+        let found = self.index.with_value(|index| index.query(query, limit));
+        platform::measure_from("search:query", "search:start");
+        found
     }
 
     /// Saves a draft; called on every field change.

@@ -22,6 +22,12 @@ impl MemoryStorage {
         Self::default()
     }
 
+    /// Every record of every store, for tools that export a prepared database (the benchmark's
+    /// seeded fixture is made this way, by the real core).
+    pub fn snapshot(&self) -> BTreeMap<StoreName, BTreeMap<String, String>> {
+        self.stores.borrow().clone()
+    }
+
     /// Makes the next commit fail with `error` and write nothing, to test failure handling.
     pub fn fail_next_commit(&self, error: StorageError) {
         *self.fail_next_commit.borrow_mut() = Some(error);

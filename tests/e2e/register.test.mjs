@@ -1,0 +1,162 @@
+// End to end: the case register on a tablet — set up the tablet, record a lead, convert it into a
+// case, triage it, assign a mediator, find it by a Chinese search term, reload offline and read
+// its history; a half-filled intake form survives a closed tab.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
+import { TABLETS } from "../support/browser.mjs";
+
+let browser;
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Sets the tablet up as slot 3 of a committee with two mediators. */
+async function setUp(page, url) {
+  await page.goto(url + "/setup");
+  await page.waitForSelector("[data-testid=setup-save]");
+  await page.fill("[data-testid=field-committee-name]", "东城村人民调解委员会");
+  await page.fill("[data-testid=field-case-prefix]", "东城");
+  await page.fill("[data-testid=field-mediator-name]", "王调解");
+  await page.fill("[data-testid=field-slot]", "3");
+  await page.click("[data-testid=setup-save]");
+  await page.waitForURL(/\/cases$/);
+  await page.goto(url + "/setup");
+  await page.waitForSelector("[data-testid=add-mediator]");
+  await page.fill("[data-testid=field-new-mediator-name]", "李主任");
+  await page.click("[data-testid=add-mediator]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=mediator-list]")?.children.length === 2);
+}
+
+const caseIdOf = (page) => new URL(page.url()).pathname.split("/")[2];
+
+test("a lead becomes a triaged, assigned case that search finds and history explains, offline too", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0] });
+  const origins = watchOrigins(context, server.url);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await setUp(page, server.url);
+
+  // A grid worker's report: a lead.
+  await page.goto(server.url + "/cases/new");
+  await page.click("[data-testid=kind-lead]");
+  await page.fill("[data-testid=field-persons]", "赵六、钱七");
+  await page.fill("[data-testid=field-reported-by]", "网格员小周");
+  await page.fill("[data-testid=field-summary]", "两户因宅基地界址发生争执");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  const id = caseIdOf(page);
+
+  // Convert: the tablet's first number of the year in slot 3.
+  await page.click("[data-testid=action-convert]");
+  await page.waitForSelector("[data-testid=convert-save]");
+  assert.match(await page.textContent("[data-testid=number-preview]"), /\(\d{4}\)东城人调字第3001号/);
+  await page.selectOption("[data-testid=field-dispute-type]", "FW");
+  await page.click("[data-testid=convert-save]");
+  await page.waitForURL(new RegExp(`/cases/${id}$`));
+
+  // Triage, with the one-month deadline previewed.
+  await page.click("[data-testid=action-triage]");
+  await page.waitForSelector("[data-testid=triage-save]");
+  assert.match(await page.textContent("[data-testid=deadline-preview]"), /一个月/);
+  await page.selectOption("[data-testid=field-tier]", "ORDINARY");
+  await page.selectOption("[data-testid=field-risk-level]", "YELLOW");
+  await page.click("[data-testid=triage-save]");
+  await page.waitForURL(new RegExp(`/cases/${id}$`));
+
+  // Assign the presiding mediator.
+  await page.click("[data-testid=action-assign]");
+  await page.waitForSelector("[data-testid=assign-save]");
+  await page.selectOption("[data-testid=field-presiding]", { label: "李主任" });
+  await page.click("[data-testid=assign-save]");
+  await page.waitForURL(new RegExp(`/cases/${id}$`));
+
+  // Find it by a Chinese term from its summary.
+  await page.goto(server.url + "/cases");
+  await page.fill("[data-testid=case-search]", "界址");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
+  assert.match(await page.textContent("[data-testid=case-row]"), /3001/);
+  await page.fill("[data-testid=case-search]", "界址争执 无关词");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 0);
+  await page.fill("[data-testid=case-search]", "赵六");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
+
+  // Offline: the server is gone, the network is off; the case and its history are still here.
+  await waitForServiceWorker(page);
+  await server.close();
+  await context.setOffline(true);
+  await page.goto(server.url + `/cases/${id}`);
+  await waitForApp(page);
+  await page.click("[data-testid=tab-history]");
+  await page.waitForSelector("[data-testid=history-entry]");
+  const entries = await page.$$eval("[data-testid=history-entry]", (els) => els.map((e) => e.textContent));
+  assert.equal(entries.length, 4, `lead, conversion, triage, assignment; got ${entries.join(" | ")}`);
+  assert.ok(entries.every((e) => /王调解/.test(e)), "every entry names its author");
+  assert.ok(entries.some((e) => /李主任/.test(e)) || /李主任/.test(await page.textContent("main")));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(origins.foreign(), []);
+  await context.close();
+});
+
+test("a half-filled intake form survives closing the tab, and bad input is explained without losing it", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[1], serviceWorkers: "block" });
+  let page = await context.newPage();
+  await setUp(page, server.url);
+  await page.goto(server.url + "/cases/new");
+  await page.fill("[data-testid=field-applicant-name]", "张三");
+  await page.fill("[data-testid=field-applicant-phone]", "1380013800");
+  await page.fill("[data-testid=field-applicant-id-number]", "110101199003070000");
+  await page.fill("[data-testid=field-summary]", "拖欠工资纠纷");
+  await page.close();
+
+  page = await context.newPage();
+  await page.goto(server.url + "/cases/new");
+  await page.waitForSelector("[data-testid=draft-restored]");
+  assert.equal(await page.inputValue("[data-testid=field-applicant-name]"), "张三");
+  assert.equal(await page.inputValue("[data-testid=field-summary]"), "拖欠工资纠纷");
+
+  // Saving with a bad phone, a bad ID checksum and no dispute type: every problem is listed,
+  // each field says what is wrong, and nothing typed is lost.
+  await page.click("[data-testid=intake-save]");
+  await page.waitForSelector("[data-testid=form-errors]");
+  const listed = await page.textContent("[data-testid=form-errors]");
+  assert.match(listed, /纠纷类型/);
+  assert.match(listed, /联系电话/);
+  assert.match(listed, /证件号码|身份证/);
+  assert.equal(await page.getAttribute("[data-testid=field-applicant-phone]", "aria-invalid"), "true");
+  assert.equal(await page.inputValue("[data-testid=field-applicant-phone]"), "1380013800");
+  assert.equal(new URL(page.url()).pathname, "/cases/new");
+
+  // Corrected, it saves, and the draft is gone.
+  await page.fill("[data-testid=field-applicant-phone]", "13800138000");
+  await page.fill("[data-testid=field-applicant-id-number]", "");
+  await page.selectOption("[data-testid=field-dispute-type]", "LD");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  await page.goto(server.url + "/cases/new");
+  await page.waitForSelector("[data-testid=intake-save]");
+  assert.equal(await page.$("[data-testid=draft-restored]"), null);
+  assert.equal(await page.inputValue("[data-testid=field-applicant-name]"), "");
+  await context.close();
+  await server.close();
+});
+
+test("before set-up the case pages send the volunteer to set the tablet up", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(server.url + "/cases/new");
+  await page.waitForSelector("[data-testid=setup-needed]");
+  await page.click("[data-testid=go-setup]");
+  await page.waitForSelector("[data-testid=setup-save]");
+  await context.close();
+  await server.close();
+});

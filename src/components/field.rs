@@ -147,7 +147,8 @@ pub fn SelectField(
                 {move || placeholder.get().map(|p| view! { <option value="" selected=move || value.with(String::is_empty)>{p}</option> })}
                 <For
                     each=move || options.get()
-                    key=|o| o.value.clone()
+                    // Keyed by label too, so a language switch re-renders the options' text.
+                    key=|o| (o.value.clone(), o.label.clone())
                     let:option
                 >
                     {

@@ -44,7 +44,7 @@ for (const device of TABLETS) {
       assert.equal(await page.getAttribute(`[data-testid=${route.nav}]`, "aria-current"), "page");
     }
     // Placeholder areas say plainly that they are not built yet.
-    await page.click("[data-testid=nav-cases]");
+    await page.click("[data-testid=nav-supervisor]");
     assert.match(await page.textContent("[data-testid=placeholder]"), /尚未建成/);
     // Deep links work too (the host serves the shell for app routes).
     await page.goto(server.url + "/supervisor");

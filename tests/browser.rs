@@ -6,5 +6,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod browser {
     mod components;
     mod indexed_db;
+    mod register;
     mod settings;
 }

@@ -1,10 +1,6 @@
 //! The case register's persistence on the in-memory port: one transaction per action, nothing
 //! written on failure, chains continued across saves, summaries rebuildable from events.
 
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
-
 use casebook::domain::case_number::NumberingSlot;
 use casebook::domain::chain::check_chains;
 use casebook::domain::command::{CaseCommand, CommandError};
@@ -16,15 +12,7 @@ use casebook::storage::memory::MemoryStorage;
 use casebook::storage::{StorageError, StoragePort, StoreName};
 
 use super::domain::support::{applied, case_id, intake, med, t, two_parties, unit, PREFIX};
-
-fn run<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    match future.as_mut().poll(&mut cx) {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("memory storage future was not ready"),
-    }
-}
+use super::storage::run;
 
 fn committee() -> OrgUnit {
     OrgUnit {
@@ -62,15 +50,24 @@ fn set_up() -> (Repo<MemoryStorage>, DeviceProfile) {
     (repo, profile)
 }
 
-fn register(repo: &Repo<MemoryStorage>, profile: &DeviceProfile, case: &CaseId, minute: i64) {
+/// The command registering `case` with the tablet's next number.
+fn register_command(
+    repo: &Repo<MemoryStorage>,
+    profile: &DeviceProfile,
+    case: &CaseId,
+) -> CaseCommand {
     let (known, _) = run(repo.load_summaries()).expect("summaries");
     let number = Repo::<MemoryStorage>::next_case_number(profile, PREFIX, 2026, &known).expect("n");
-    let command = CaseCommand::Register {
+    CaseCommand::Register {
         case: case.clone(),
         number,
         acceptance: applied(),
         intake: intake(two_parties()),
-    };
+    }
+}
+
+fn register(repo: &Repo<MemoryStorage>, profile: &DeviceProfile, case: &CaseId, minute: i64) {
+    let command = register_command(repo, profile, case);
     run(repo.execute(profile, case, command, t(minute), None)).expect("register");
 }
 
@@ -162,15 +159,7 @@ fn a_failed_write_is_reported_and_leaves_the_case_as_it_was() {
     let (repo, profile) = set_up();
     let case = case_id("case-1");
     repo.storage().fail_next_commit(StorageError::QuotaExceeded);
-    let (known, _) = run(repo.load_summaries()).expect("summaries");
-    let number =
-        Repo::<MemoryStorage>::next_case_number(&profile, PREFIX, 2026, &known).expect("n");
-    let command = CaseCommand::Register {
-        case: case.clone(),
-        number,
-        acceptance: applied(),
-        intake: intake(two_parties()),
-    };
+    let command = register_command(&repo, &profile, &case);
     let result = run(repo.execute(&profile, &case, command, t(5), None));
     assert_eq!(result, Err(RepoError::Storage(StorageError::QuotaExceeded)));
     assert_eq!(run(repo.load_case(&case)).expect("load"), None);
@@ -187,15 +176,7 @@ fn saving_a_command_can_clear_its_draft_in_the_same_transaction() {
     run(repo.save_draft("intake/new", "{\"summary\":\"half typed\"}")).expect("draft");
     assert_eq!(run(repo.list_drafts()).expect("drafts").len(), 1);
     let case = case_id("case-1");
-    let (known, _) = run(repo.load_summaries()).expect("summaries");
-    let number =
-        Repo::<MemoryStorage>::next_case_number(&profile, PREFIX, 2026, &known).expect("n");
-    let command = CaseCommand::Register {
-        case: case.clone(),
-        number,
-        acceptance: applied(),
-        intake: intake(two_parties()),
-    };
+    let command = register_command(&repo, &profile, &case);
     let before = repo.storage().committed_transactions();
     run(repo.execute(&profile, &case, command, t(5), Some("intake/new"))).expect("register");
     assert_eq!(repo.storage().committed_transactions(), before + 1);

@@ -9,7 +9,7 @@ use casebook::storage::records::{migration_plan, MigrationStep, MIGRATIONS, SCHE
 use casebook::storage::{prefix_upper_bound, StorageError, StoragePort, StoreName, WriteBatch};
 
 /// Runs a future that never waits on anything external (the memory adapter's are always ready).
-fn run<F: Future>(future: F) -> F::Output {
+pub(super) fn run<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
     let mut cx = Context::from_waker(Waker::noop());
     match future.as_mut().poll(&mut cx) {

@@ -1,6 +1,10 @@
 //! Labelled form fields that show their validation message and never drop what was typed.
+//!
+//! Both are thin wrappers over the one shared renderer in [`crate::components::form`].
 
 use leptos::prelude::*;
+
+use crate::components::form::{render_field, Field, FieldKind};
 
 /// A single-line text field. The value is controlled (`prop:value`), the error is explained
 /// under the field and linked to it for screen readers.
@@ -32,65 +36,24 @@ pub fn TextField(
     #[prop(optional)]
     multiline: bool,
 ) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            if hint.with(Option::is_some) {
-                ids.push(hint_id.clone());
-            }
-            ids.join(" ")
-        }
+    let kind = match (multiline, input_mode) {
+        (true, _) => FieldKind::Multiline,
+        (false, Some("tel")) => FieldKind::Tel,
+        (false, Some("numeric")) => FieldKind::Numeric,
+        (false, _) => FieldKind::Text,
     };
-    let invalid = move || error.with(Option::is_some).to_string();
-    let input = if multiline {
-        view! {
-            <textarea
-                id=id
-                class="field__input field__input--multiline"
-                rows="4"
-                prop:value=move || value.get()
-                aria-invalid=invalid
-                aria-describedby=described_by.clone()
-                data-testid=format!("field-{id}")
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=id
-                class="field__input"
-                type="text"
-                inputmode=input_mode.unwrap_or("text")
-                prop:value=move || value.get()
-                aria-invalid=invalid
-                aria-describedby=described_by
-                data-testid=format!("field-{id}")
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-            />
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
-            <label class="field__label" for=id>
-                {move || label.get()}
-                {required.then(|| view! { <span class="field__required" aria-hidden="true">"*"</span> })}
-            </label>
-            {input}
-            {move || hint.get().map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            {move || {
-                error.get().map(|e| view! { <p class="field__error" id=error_id.clone() role="alert">{e}</p> })
-            }}
-        </div>
-    }
+    render_field(Field {
+        id,
+        kind,
+        label,
+        value,
+        on_input,
+        error,
+        hint,
+        options: Signal::default(),
+        placeholder: Signal::default(),
+        required,
+    })
 }
 
 /// One choice of a [`SelectField`].
@@ -128,42 +91,16 @@ pub fn SelectField(
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let error_ref = error_id.clone();
-    view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
-            <label class="field__label" for=id>
-                {move || label.get()}
-                {required.then(|| view! { <span class="field__required" aria-hidden="true">"*"</span> })}
-            </label>
-            <select
-                id=id
-                class="field__input field__select"
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=move || error.with(Option::is_some).then(|| error_ref.clone())
-                data-testid=format!("field-{id}")
-                on:change=move |ev| on_change.run(event_target_value(&ev))
-            >
-                {move || placeholder.get().map(|p| view! { <option value="" selected=move || value.with(String::is_empty)>{p}</option> })}
-                <For
-                    each=move || options.get()
-                    // Keyed by label too, so a language switch re-renders the options' text.
-                    key=|o| (o.value.clone(), o.label.clone())
-                    let:option
-                >
-                    {
-                        let v = option.value.clone();
-                        view! {
-                            <option value=option.value.clone() selected=move || value.with(|cur| *cur == v)>
-                                {option.label}
-                            </option>
-                        }
-                    }
-                </For>
-            </select>
-            {move || {
-                error.get().map(|e| view! { <p class="field__error" id=error_id.clone() role="alert">{e}</p> })
-            }}
-        </div>
-    }
+    render_field(Field {
+        id,
+        kind: FieldKind::Select,
+        label,
+        value,
+        on_input: on_change,
+        error,
+        hint: Signal::default(),
+        options,
+        placeholder,
+        required,
+    })
 }

@@ -4,7 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{SelectField, SelectOption, TextField};
+use std::sync::Arc;
+
+use crate::components::form::{
+    checkbox, failure_line, fields, fieldset, form_card, form_errors, local_action, show,
+    submit_button, Field, FieldKind,
+};
+use crate::components::SelectOption;
 use crate::domain::case::{
     AcceptanceBasis, DifficultyTier, HandlingLevel, ObjectionCheck, ReplacementReason, RiskFlag,
     RiskLevel,
@@ -18,8 +24,8 @@ use crate::domain::validate::{
 use crate::domain::{CaseId, CaseState, MediatorId, Status};
 use crate::i18n::vocab;
 use crate::i18n::Key;
-use crate::pages::setup::FormErrors;
-use crate::pages::support::{code_options, error_at, field_errors_of, repo_error, use_case_id};
+use crate::pages::setup::options;
+use crate::pages::support::{field_errors_of, repo_error, use_case_id};
 use crate::platform;
 use crate::repo::RepoError;
 use crate::routes::Route;
@@ -29,11 +35,7 @@ use crate::state::{I18n, RegisterState};
 
 /// Loads the case of the current route and renders `form` with it once loaded.
 #[component]
-fn WithCase<F, V>(test_id: &'static str, title: Key, form: F) -> impl IntoView
-where
-    F: Fn(CaseState) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+fn WithCase(test_id: &'static str, title: Key, form: fn(CaseState) -> AnyView) -> impl IntoView {
     let i18n = I18n::expect();
     let register = RegisterState::expect();
     let case_id = use_case_id();
@@ -61,7 +63,7 @@ where
             <h1 class="page__title">{tr(title)}</h1>
             {move || match loaded.get().flatten() {
                 None => view! { <p>{tr(Key::CommonLoading)}</p> }.into_any(),
-                Some(Ok(Some(state))) => form(state).into_any(),
+                Some(Ok(Some(state))) => untrack(|| form(state)),
                 Some(Ok(None)) => view! { <p>{tr(Key::ErrorsCaseNotFound)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="form__error" role="alert">{repo_error(&e).render(i18n.locale())}</p> }.into_any(),
             }}
@@ -100,11 +102,10 @@ fn show_error(
 /// Triage of a registered case.
 #[component]
 pub fn TriagePage() -> impl IntoView {
-    view! { <WithCase test_id="page-triage" title=Key::TriageTitle form=|state| view! { <TriageForm state=state/> }/> }
+    view! { <WithCase test_id="page-triage" title=Key::TriageTitle form=triage_form/> }
 }
 
-#[component]
-fn TriageForm(state: CaseState) -> impl IntoView {
+fn triage_form(state: CaseState) -> AnyView {
     let i18n = I18n::expect();
     let navigate = use_navigate();
     let case_id = state.id.clone();
@@ -136,7 +137,7 @@ fn TriageForm(state: CaseState) -> impl IntoView {
     let registered_on = state.registered_at.map(|t| t.china_date());
     let can_triage = state.status == Status::Registered;
 
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move || {
         let navigate = navigate.clone();
         let case_id = case_id.clone();
         let draft = TriageDraft {
@@ -150,7 +151,7 @@ fn TriageForm(state: CaseState) -> impl IntoView {
             risk_flags: flags.get_untracked(),
             handling_level: handling.get_untracked(),
         };
-        async move {
+        Box::pin(async move {
             failure.set(None);
             match validate_triage(&draft) {
                 Err(e) => errors.set(e),
@@ -166,7 +167,7 @@ fn TriageForm(state: CaseState) -> impl IntoView {
                     .await;
                 }
             }
-        }
+        })
     });
 
     // The deadline preview: the rule for the chosen type and, where the calendar alone fixes it,
@@ -185,54 +186,107 @@ fn TriageForm(state: CaseState) -> impl IntoView {
             },
         )
     };
-    let err = move |path: &'static str| {
-        Signal::derive(move || errors.with(|e| error_at(e, path, i18n.locale())))
-    };
-    let text = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
-    let setter = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
-    let toggle = move |code: &'static str| {
-        move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            flags.update(|all| {
-                all.retain(|c| c != code);
-                if on {
-                    all.push(code.to_owned());
-                }
-            });
-        }
-    };
-    view! {
-        <Show when=move || can_triage fallback=|| view! { <p class="form__error">{tr(Key::TriageNotTriageable)}</p> }>
-            <form class="form card" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-                <SelectField id="dispute-type" label=text(Key::IntakeDisputeType) options=Signal::derive(move || code_options::<DisputeType>(i18n.locale(), vocab::dispute_type)) value=dispute_type on_change=setter(dispute_type)
-                    placeholder=Signal::derive(move || Some(i18n.t(Key::FormChoose).to_owned())) error=err("dispute.type") required=true/>
-                <Show when=move || dispute_type.get() == DisputeType::Other.code()>
-                    <TextField id="dispute-label" label=text(Key::IntakeDisputeLabel) value=label on_input=setter(label) error=err("dispute.label") required=true/>
-                </Show>
-                <p class="notice" data-testid="deadline-preview">{preview}</p>
-                <SelectField id="tier" label=text(Key::TriageTier) options=Signal::derive(move || code_options::<DifficultyTier>(i18n.locale(), vocab::difficulty_tier)) value=tier on_change=setter(tier)
-                    placeholder=Signal::derive(move || Some(i18n.t(Key::FormChoose).to_owned())) error=err("tier") required=true/>
-                <SelectField id="risk-level" label=text(Key::TriageRiskLevel) options=Signal::derive(move || code_options::<RiskLevel>(i18n.locale(), vocab::risk_level)) value=risk_level on_change=setter(risk_level) error=err("risk_level") required=true/>
-                <fieldset class="form__group">
-                    <legend>{tr(Key::TriageRiskFlags)}</legend>
-                    {RiskFlag::ALL.iter().map(|flag| {
-                        let code = flag.code();
-                        view! {
-                            <label class="checkbox">
-                                <input type="checkbox" data-testid=format!("risk-flag-{}", code.to_ascii_lowercase())
-                                    prop:checked=move || flags.with(|f| f.iter().any(|c| c == code)) on:change=toggle(code)/>
-                                <span>{tr(vocab::risk_flag(*flag))}</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <SelectField id="handling-level" label=text(Key::TriageHandlingLevel) options=Signal::derive(move || code_options::<HandlingLevel>(i18n.locale(), vocab::handling_level)) value=handling on_change=setter(handling) error=err("handling_level") required=true/>
-                <FormErrors errors=errors/>
-                {move || failure.get().map(|f| view! { <p class="form__error" role="alert" data-testid="form-failure">{f}</p> })}
-                <button type="submit" class="button button--primary" data-testid="triage-save" disabled=move || save.pending().get()>{tr(Key::TriageSave)}</button>
-            </form>
-        </Show>
+    if !can_triage {
+        return view! { <p class="form__error">{tr(Key::TriageNotTriageable)}</p> }.into_any();
     }
+    let flag_boxes = RiskFlag::ALL
+        .iter()
+        .map(|flag| {
+            let code = flag.code();
+            checkbox(
+                format!("risk-flag-{}", code.to_ascii_lowercase()),
+                vocab::risk_flag(*flag),
+                Signal::derive(move || flags.with(|f| f.iter().any(|c| c == code))),
+                Callback::new(move |on: bool| {
+                    flags.update(|all| {
+                        all.retain(|c| c != code);
+                        if on {
+                            all.push(code.to_owned());
+                        }
+                    });
+                }),
+            )
+        })
+        .collect::<Vec<_>>();
+    let children = vec![
+        Field::bound(
+            "dispute-type",
+            FieldKind::Select,
+            Key::IntakeDisputeType,
+            dispute_type,
+        )
+        .options(options::<DisputeType>(vocab::dispute_type))
+        .choose()
+        .err(errors, &["dispute.type"])
+        .required()
+        .view(),
+        dispute_label(dispute_type, label, errors),
+        view! { <p class="notice" data-testid="deadline-preview">{preview}</p> }.into_any(),
+        Field::bound("tier", FieldKind::Select, Key::TriageTier, tier)
+            .options(options::<DifficultyTier>(vocab::difficulty_tier))
+            .choose()
+            .err(errors, &["tier"])
+            .required()
+            .view(),
+        Field::bound(
+            "risk-level",
+            FieldKind::Select,
+            Key::TriageRiskLevel,
+            risk_level,
+        )
+        .options(options::<RiskLevel>(vocab::risk_level))
+        .err(errors, &["risk_level"])
+        .required()
+        .view(),
+        fieldset(Key::TriageRiskFlags, flag_boxes),
+        Field::bound(
+            "handling-level",
+            FieldKind::Select,
+            Key::TriageHandlingLevel,
+            handling,
+        )
+        .options(options::<HandlingLevel>(vocab::handling_level))
+        .err(errors, &["handling_level"])
+        .required()
+        .view(),
+        form_errors(errors),
+        failure_line(failure, Some("form-failure")),
+        submit_button(
+            "button button--primary",
+            "triage-save",
+            save.pending().into(),
+            Signal::derive(move || i18n.t(Key::TriageSave).to_owned()),
+        ),
+    ];
+    form_card(
+        Callback::new(move |()| {
+            save.dispatch(());
+        }),
+        children,
+    )
+}
+
+/// The free-text label of the dispute type, asked for only when the type is "other".
+fn dispute_label(
+    dispute_type: RwSignal<String>,
+    label: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> AnyView {
+    show(
+        Signal::derive(move || dispute_type.get() == DisputeType::Other.code()),
+        Arc::new(move || {
+            Field::bound(
+                "dispute-label",
+                FieldKind::Text,
+                Key::IntakeDisputeLabel,
+                label,
+            )
+            .err(errors, &["dispute.label"])
+            .required()
+            .view()
+        }),
+        None,
+    )
 }
 
 trait IfEmpty {
@@ -252,11 +306,10 @@ impl IfEmpty for String {
 /// Designation (or replacement) of the presiding mediator.
 #[component]
 pub fn AssignPage() -> impl IntoView {
-    view! { <WithCase test_id="page-assign" title=Key::AssignTitle form=|state| view! { <AssignForm state=state/> }/> }
+    view! { <WithCase test_id="page-assign" title=Key::AssignTitle form=assign_form/> }
 }
 
-#[component]
-fn AssignForm(state: CaseState) -> impl IntoView {
+fn assign_form(state: CaseState) -> AnyView {
     let i18n = I18n::expect();
     let register = RegisterState::expect();
     let navigate = use_navigate();
@@ -269,7 +322,7 @@ fn AssignForm(state: CaseState) -> impl IntoView {
     let reason = RwSignal::new(ReplacementReason::PartyObjection.code().to_owned());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
-    let options = Signal::derive(move || {
+    let options_signal = Signal::derive(move || {
         let directory = register.directory.get();
         directory
             .mediators
@@ -281,11 +334,11 @@ fn AssignForm(state: CaseState) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move || {
         let navigate = navigate.clone();
         let case_id = case_id.clone();
         let co_mediators = co_mediators.clone();
-        async move {
+        Box::pin(async move {
             failure.set(None);
             let Ok(mediator) = MediatorId::parse(&presiding.get_untracked()) else {
                 errors.set(vec![FieldError::new(
@@ -312,47 +365,77 @@ fn AssignForm(state: CaseState) -> impl IntoView {
                 }
             };
             save_and_return(case_id, vec![command], errors, failure, navigate).await;
-        }
+        })
     });
-    let text = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
-    let setter = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
-    view! {
-        <Show when=move || !options.with(Vec::is_empty) fallback=|| view! {
+    let form = Arc::new(move || {
+        let extra = if replacing {
+            Field::bound("reason", FieldKind::Select, Key::AssignReason, reason)
+                .options(options::<ReplacementReason>(vocab::replacement_reason))
+                .view()
+        } else {
+            checkbox(
+                "chosen-by-parties".to_owned(),
+                Key::AssignChosenByParties,
+                chosen.into(),
+                Callback::new(move |on: bool| chosen.set(on)),
+            )
+        };
+        form_card(
+            Callback::new(move |()| {
+                save.dispatch(());
+            }),
+            vec![
+                Field::bound(
+                    "presiding",
+                    FieldKind::Select,
+                    Key::AssignPresiding,
+                    presiding,
+                )
+                .options(options_signal)
+                .choose()
+                .err(errors, &["presiding"])
+                .required()
+                .view(),
+                extra,
+                form_errors(errors),
+                failure_line(failure, Some("form-failure")),
+                submit_button(
+                    "button button--primary",
+                    "assign-save",
+                    save.pending().into(),
+                    Signal::derive(move || {
+                        if replacing {
+                            i18n.t(Key::AssignReplace)
+                        } else {
+                            i18n.t(Key::AssignSave)
+                        }
+                        .to_owned()
+                    }),
+                ),
+            ],
+        )
+    });
+    let none = Arc::new(|| {
+        view! {
             <p class="form__error">{tr(Key::AssignNoMediators)}</p>
             <a class="button" href=Route::SetUp.href()>{tr(Key::SetupAddMediator)}</a>
-        }>
-            <form class="form card" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-                <SelectField id="presiding" label=text(Key::AssignPresiding) options=options value=presiding on_change=setter(presiding)
-                    placeholder=Signal::derive(move || Some(i18n.t(Key::FormChoose).to_owned()))
-                    error=Signal::derive(move || errors.with(|e| error_at(e, "presiding", i18n.locale()))) required=true/>
-                {if replacing {
-                    view! { <SelectField id="reason" label=text(Key::AssignReason) options=Signal::derive(move || code_options::<ReplacementReason>(i18n.locale(), vocab::replacement_reason)) value=reason on_change=setter(reason)/> }.into_any()
-                } else {
-                    view! {
-                        <label class="checkbox">
-                            <input type="checkbox" data-testid="chosen-by-parties" prop:checked=move || chosen.get() on:change=move |ev| chosen.set(event_target_checked(&ev))/>
-                            <span>{tr(Key::AssignChosenByParties)}</span>
-                        </label>
-                    }.into_any()
-                }}
-                <FormErrors errors=errors/>
-                {move || failure.get().map(|f| view! { <p class="form__error" role="alert" data-testid="form-failure">{f}</p> })}
-                <button type="submit" class="button button--primary" data-testid="assign-save" disabled=move || save.pending().get()>
-                    {move || if replacing { i18n.t(Key::AssignReplace) } else { i18n.t(Key::AssignSave) }}
-                </button>
-            </form>
-        </Show>
-    }
+        }
+        .into_any()
+    });
+    show(
+        Signal::derive(move || !options_signal.with(Vec::is_empty)),
+        form,
+        Some(none),
+    )
 }
 
 /// Conversion of a lead into a registered case.
 #[component]
 pub fn ConvertPage() -> impl IntoView {
-    view! { <WithCase test_id="page-convert" title=Key::ConvertTitle form=|state| view! { <ConvertForm state=state/> }/> }
+    view! { <WithCase test_id="page-convert" title=Key::ConvertTitle form=convert_form/> }
 }
 
-#[component]
-fn ConvertForm(state: CaseState) -> impl IntoView {
+fn convert_form(state: CaseState) -> AnyView {
     let i18n = I18n::expect();
     let register = RegisterState::expect();
     let navigate = use_navigate();
@@ -378,12 +461,12 @@ fn ConvertForm(state: CaseState) -> impl IntoView {
     let first_contact = state.first_contact.clone();
     let number = move || register.next_case_number().ok().map(|n| n.to_string());
 
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move || {
         let navigate = navigate.clone();
         let case_id = case_id.clone();
         let (Ok(a), Ok(r)) = (new_id(), new_id()) else {
             failure.set(Some(i18n.t(Key::ErrorsStorageUnavailable).to_owned()));
-            return Box::pin(async {}) as std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+            return Box::pin(async {});
         };
         let party = |id: String, role: &str, name: String, phone: String| PartyDraft {
             id,
@@ -454,27 +537,66 @@ fn ConvertForm(state: CaseState) -> impl IntoView {
             }
         })
     });
-    let err = move |path: &'static str| {
-        Signal::derive(move || errors.with(|e| error_at(e, path, i18n.locale())))
-    };
-    let text = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
-    let setter = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
-    view! {
-        <form class="form card" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-            <p class="notice" data-testid="number-preview">{move || number().map(|n| i18n.format(Key::ConvertNumberPreview, &[("number", &n)]))}</p>
-            <TextField id="applicant-name" label=text(Key::IntakeApplicant) value=applicant on_input=setter(applicant) error=err("parties[0].name") required=true/>
-            <TextField id="applicant-phone" label=text(Key::IntakePhone) value=applicant_phone on_input=setter(applicant_phone) error=err("parties[0].phone") input_mode="tel"/>
-            <TextField id="respondent-name" label=text(Key::IntakeRespondent) value=respondent on_input=setter(respondent) error=err("parties[1].name")/>
-            <SelectField id="dispute-type" label=text(Key::IntakeDisputeType) options=Signal::derive(move || code_options::<DisputeType>(i18n.locale(), vocab::dispute_type)) value=dispute_type on_change=setter(dispute_type)
-                placeholder=Signal::derive(move || Some(i18n.t(Key::FormChoose).to_owned())) error=err("dispute.type") required=true/>
-            <Show when=move || dispute_type.get() == DisputeType::Other.code()>
-                <TextField id="dispute-label" label=text(Key::IntakeDisputeLabel) value=label on_input=setter(label) error=err("dispute.label") required=true/>
-            </Show>
-            <TextField id="summary" multiline=true label=text(Key::IntakeSummary) value=summary on_input=setter(summary) error=err("summary") required=true/>
-            <SelectField id="basis" label=text(Key::IntakeBasis) options=Signal::derive(move || code_options::<AcceptanceBasis>(i18n.locale(), vocab::acceptance_basis)) value=basis on_change=setter(basis) error=err("basis")/>
-            <FormErrors errors=errors/>
-            {move || failure.get().map(|f| view! { <p class="form__error" role="alert" data-testid="form-failure">{f}</p> })}
-            <button type="submit" class="button button--primary" data-testid="convert-save" disabled=move || save.pending().get()>{tr(Key::ConvertSave)}</button>
-        </form>
+    let preview = view! {
+        <p class="notice" data-testid="number-preview">{move || number().map(|n| i18n.format(Key::ConvertNumberPreview, &[("number", &n)]))}</p>
     }
+    .into_any();
+    let mut children = vec![preview];
+    children.extend(fields(vec![
+        Field::bound(
+            "applicant-name",
+            FieldKind::Text,
+            Key::IntakeApplicant,
+            applicant,
+        )
+        .err(errors, &["parties[0].name"])
+        .required(),
+        Field::bound(
+            "applicant-phone",
+            FieldKind::Tel,
+            Key::IntakePhone,
+            applicant_phone,
+        )
+        .err(errors, &["parties[0].phone"]),
+        Field::bound(
+            "respondent-name",
+            FieldKind::Text,
+            Key::IntakeRespondent,
+            respondent,
+        )
+        .err(errors, &["parties[1].name"]),
+        Field::bound(
+            "dispute-type",
+            FieldKind::Select,
+            Key::IntakeDisputeType,
+            dispute_type,
+        )
+        .options(options::<DisputeType>(vocab::dispute_type))
+        .choose()
+        .err(errors, &["dispute.type"])
+        .required(),
+    ]));
+    children.push(dispute_label(dispute_type, label, errors));
+    children.extend(fields(vec![
+        Field::bound("summary", FieldKind::Multiline, Key::IntakeSummary, summary)
+            .err(errors, &["summary"])
+            .required(),
+        Field::bound("basis", FieldKind::Select, Key::IntakeBasis, basis)
+            .options(options::<AcceptanceBasis>(vocab::acceptance_basis))
+            .err(errors, &["basis"]),
+    ]));
+    children.push(form_errors(errors));
+    children.push(failure_line(failure, Some("form-failure")));
+    children.push(submit_button(
+        "button button--primary",
+        "convert-save",
+        save.pending().into(),
+        Signal::derive(move || i18n.t(Key::ConvertSave).to_owned()),
+    ));
+    form_card(
+        Callback::new(move |()| {
+            save.dispatch(());
+        }),
+        children,
+    )
 }

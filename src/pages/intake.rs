@@ -5,7 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{SelectField, TextField};
+use std::sync::Arc;
+
+use crate::components::form::{
+    checkbox, failure_line, fields, fieldset, form_card, form_errors, group, local_action, para,
+    show, submit_button, Field, FieldKind,
+};
 use crate::domain::case::{AcceptanceBasis, CaseSource, IntakeChannel, ObjectionCheck};
 use crate::domain::command::CaseCommand;
 use crate::domain::conflict::{
@@ -21,8 +26,8 @@ use crate::domain::validate::{
 use crate::domain::{CaseId, CaseState, Date};
 use crate::i18n::vocab;
 use crate::i18n::Key;
-use crate::pages::setup::{split_names, FormErrors};
-use crate::pages::support::{code_options, error_at, repo_error};
+use crate::pages::setup::{options, split_names};
+use crate::pages::support::repo_error;
 use crate::platform;
 use crate::routes::Route;
 use crate::state::i18n::tr;
@@ -313,9 +318,9 @@ fn IntakeFormView() -> impl IntoView {
         vocab::conflict_warning(w, &party, &subject).render(i18n.locale())
     };
 
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move || {
         let navigate = navigate.clone();
-        async move {
+        Box::pin(async move {
             failure.set(None);
             let Some(profile) = register.profile.get_untracked() else {
                 return;
@@ -378,7 +383,7 @@ fn IntakeFormView() -> impl IntoView {
                     failure.set(Some(repo_error(&e).render(i18n.locale())));
                 }
             }
-        }
+        })
     });
 
     let discard = move |_| {
@@ -391,84 +396,276 @@ fn IntakeFormView() -> impl IntoView {
         });
     };
 
-    let err = move |path: &'static str| {
-        Signal::derive(move || errors.with(|e| error_at(e, path, i18n.locale())))
-    };
-    let text = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
     let value = move |get: fn(&IntakeForm) -> &String| {
         Signal::derive(move || form.with(|f| get(f).clone()))
     };
+    let spec = move |id: &'static str,
+                     kind: FieldKind,
+                     label: Key,
+                     get: fn(&IntakeForm) -> &String,
+                     set: fn(&mut IntakeForm, String)| {
+        Field::new(id, kind, label, value(get), field(set))
+    };
     let is_case = move || form.with(|f| f.kind == IntakeKind::Case);
+    let case_signal = Signal::derive(is_case);
     let choose_kind = move |kind: IntakeKind| update(Box::new(move |f| f.kind = kind));
-    let type_options =
-        Signal::derive(move || code_options::<DisputeType>(i18n.locale(), vocab::dispute_type));
 
-    view! {
-        <Show when=move || restored.get()>
-            <div class="notice" role="status" data-testid="draft-restored">
-                <span>{tr(Key::FormDraftRestored)}</span>
-                <button type="button" class="button" on:click=discard>{tr(Key::FormDraftDiscard)}</button>
-            </div>
-        </Show>
-        {move || draft_problem.get().map(|p| view! {
-            <p class="form__error" role="alert">{i18n.format(Key::FormDraftUnsaved, &[("error", &p)])}</p>
-        })}
-        <form class="form card" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-            <div class="choice-group" role="group" aria-label=move || i18n.t(Key::IntakeKind)>
-                <button type="button" class="choice" data-testid="kind-case" aria-pressed=move || is_case().to_string() on:click=move |_| choose_kind(IntakeKind::Case)>{tr(Key::IntakeKindCase)}</button>
-                <button type="button" class="choice" data-testid="kind-lead" aria-pressed=move || (!is_case()).to_string() on:click=move |_| choose_kind(IntakeKind::Lead)>{tr(Key::IntakeKindLead)}</button>
-            </div>
-            <p class="card__hint">{move || if is_case() { i18n.t(Key::IntakeCaseHint) } else { i18n.t(Key::IntakeLeadHint) }}</p>
-            <Show when=is_case fallback=move || view! {
-                <TextField id="persons" label=text(Key::IntakePersons) value=value(|f| &f.persons) on_input=field(|f, v| f.persons = v) hint=Signal::derive(move || Some(i18n.t(Key::IntakePersonsHint).to_owned()))/>
-                <TextField id="reported-by" label=text(Key::IntakeReportedBy) value=value(|f| &f.reported_by) on_input=field(|f, v| f.reported_by = v) error=err("reported_by")/>
-            }>
-                <fieldset class="form__group">
-                    <legend>{tr(Key::IntakeApplicant)}</legend>
-                    <TextField id="applicant-name" label=text(Key::IntakeName) value=value(|f| &f.applicant_name) on_input=field(|f, v| f.applicant_name = v) error=err("parties[0].name") required=true/>
-                    <TextField id="applicant-phone" label=text(Key::IntakePhone) value=value(|f| &f.applicant_phone) on_input=field(|f, v| f.applicant_phone = v) error=err("parties[0].phone") input_mode="tel"/>
-                    <TextField id="applicant-id-number" label=text(Key::IntakeIdNumber) value=value(|f| &f.applicant_id_number) on_input=field(|f, v| f.applicant_id_number = v) error=err("parties[0].id_doc.number")/>
-                </fieldset>
-                <fieldset class="form__group">
-                    <legend>{tr(Key::IntakeRespondent)}</legend>
-                    <TextField id="respondent-name" label=text(Key::IntakeName) value=value(|f| &f.respondent_name) on_input=field(|f, v| f.respondent_name = v) error=err("parties[1].name")/>
-                    <TextField id="respondent-phone" label=text(Key::IntakePhone) value=value(|f| &f.respondent_phone) on_input=field(|f, v| f.respondent_phone = v) error=err("parties[1].phone") input_mode="tel"/>
-                </fieldset>
-            </Show>
-            <SelectField id="dispute-type" label=text(Key::IntakeDisputeType) options=type_options value=value(|f| &f.dispute_type) on_change=field(|f, v| f.dispute_type = v)
-                placeholder=Signal::derive(move || Some(i18n.t(Key::FormChoose).to_owned())) error=Signal::derive(move || errors.with(|e| error_at(e, "dispute.type", i18n.locale()).or_else(|| error_at(e, "dispute_type", i18n.locale())))) required=is_case()/>
-            <Show when=move || form.with(|f| f.dispute_type == DisputeType::Other.code())>
-                <TextField id="dispute-label" label=text(Key::IntakeDisputeLabel) value=value(|f| &f.dispute_label) on_input=field(|f, v| f.dispute_label = v) error=err("dispute.label") required=true/>
-            </Show>
-            <TextField id="summary" multiline=true
-                label=Signal::derive(move || if is_case() { i18n.t(Key::IntakeSummary).to_owned() } else { i18n.t(Key::IntakeDescription).to_owned() })
-                value=value(|f| &f.summary) on_input=field(|f, v| f.summary = v)
-                error=Signal::derive(move || errors.with(|e| error_at(e, "summary", i18n.locale()).or_else(|| error_at(e, "description", i18n.locale())))) required=true/>
-            <Show when=is_case>
-                <SelectField id="source" label=text(Key::IntakeSource) options=Signal::derive(move || code_options::<CaseSource>(i18n.locale(), vocab::case_source)) value=value(|f| &f.source) on_change=field(|f, v| f.source = v) error=err("source")/>
-                <SelectField id="basis" label=text(Key::IntakeBasis) options=Signal::derive(move || code_options::<AcceptanceBasis>(i18n.locale(), vocab::acceptance_basis)) value=value(|f| &f.basis) on_change=field(|f, v| f.basis = v) error=err("basis")/>
-            </Show>
-            <SelectField id="channel" label=text(Key::IntakeChannel) options=Signal::derive(move || code_options::<IntakeChannel>(i18n.locale(), vocab::intake_channel)) value=value(|f| &f.channel) on_change=field(|f, v| f.channel = v) error=err("channel")/>
-            <Show when=move || !warnings.with(Vec::is_empty)>
+    let restored_notice = show(
+        restored.into(),
+        Arc::new(move || {
+            view! {
+                <div class="notice" role="status" data-testid="draft-restored">
+                    <span>{tr(Key::FormDraftRestored)}</span>
+                    <button type="button" class="button" on:click=discard>{tr(Key::FormDraftDiscard)}</button>
+                </div>
+            }
+            .into_any()
+        }),
+        None,
+    );
+    let draft_unsaved = (move || {
+        draft_problem.get().map(|p| {
+            view! { <p class="form__error" role="alert">{i18n.format(Key::FormDraftUnsaved, &[("error", &p)])}</p> }
+        })
+    })
+    .into_any();
+    let kind_choice = view! {
+        <div class="choice-group" role="group" aria-label=move || i18n.t(Key::IntakeKind)>
+            <button type="button" class="choice" data-testid="kind-case" aria-pressed=move || is_case().to_string() on:click=move |_| choose_kind(IntakeKind::Case)>{tr(Key::IntakeKindCase)}</button>
+            <button type="button" class="choice" data-testid="kind-lead" aria-pressed=move || (!is_case()).to_string() on:click=move |_| choose_kind(IntakeKind::Lead)>{tr(Key::IntakeKindLead)}</button>
+        </div>
+    }
+    .into_any();
+    let parties_block = show(
+        case_signal,
+        Arc::new(move || {
+            group(vec![
+                fieldset(
+                    Key::IntakeApplicant,
+                    fields(vec![
+                        spec(
+                            "applicant-name",
+                            FieldKind::Text,
+                            Key::IntakeName,
+                            |f| &f.applicant_name,
+                            |f, v| f.applicant_name = v,
+                        )
+                        .err(errors, &["parties[0].name"])
+                        .required(),
+                        spec(
+                            "applicant-phone",
+                            FieldKind::Tel,
+                            Key::IntakePhone,
+                            |f| &f.applicant_phone,
+                            |f, v| f.applicant_phone = v,
+                        )
+                        .err(errors, &["parties[0].phone"]),
+                        spec(
+                            "applicant-id-number",
+                            FieldKind::Text,
+                            Key::IntakeIdNumber,
+                            |f| &f.applicant_id_number,
+                            |f, v| f.applicant_id_number = v,
+                        )
+                        .err(errors, &["parties[0].id_doc.number"]),
+                    ]),
+                ),
+                fieldset(
+                    Key::IntakeRespondent,
+                    fields(vec![
+                        spec(
+                            "respondent-name",
+                            FieldKind::Text,
+                            Key::IntakeName,
+                            |f| &f.respondent_name,
+                            |f, v| f.respondent_name = v,
+                        )
+                        .err(errors, &["parties[1].name"]),
+                        spec(
+                            "respondent-phone",
+                            FieldKind::Tel,
+                            Key::IntakePhone,
+                            |f| &f.respondent_phone,
+                            |f, v| f.respondent_phone = v,
+                        )
+                        .err(errors, &["parties[1].phone"]),
+                    ]),
+                ),
+            ])
+        }),
+        Some(Arc::new(move || {
+            group(fields(vec![
+                spec(
+                    "persons",
+                    FieldKind::Text,
+                    Key::IntakePersons,
+                    |f| &f.persons,
+                    |f, v| f.persons = v,
+                )
+                .hint(Key::IntakePersonsHint),
+                spec(
+                    "reported-by",
+                    FieldKind::Text,
+                    Key::IntakeReportedBy,
+                    |f| &f.reported_by,
+                    |f, v| f.reported_by = v,
+                )
+                .err(errors, &["reported_by"]),
+            ]))
+        })),
+    );
+    let dispute_label = show(
+        Signal::derive(move || form.with(|f| f.dispute_type == DisputeType::Other.code())),
+        Arc::new(move || {
+            spec(
+                "dispute-label",
+                FieldKind::Text,
+                Key::IntakeDisputeLabel,
+                |f| &f.dispute_label,
+                |f, v| f.dispute_label = v,
+            )
+            .err(errors, &["dispute.label"])
+            .required()
+            .view()
+        }),
+        None,
+    );
+    let case_selects = show(
+        case_signal,
+        Arc::new(move || {
+            group(fields(vec![
+                spec(
+                    "source",
+                    FieldKind::Select,
+                    Key::IntakeSource,
+                    |f| &f.source,
+                    |f, v| f.source = v,
+                )
+                .options(options::<CaseSource>(vocab::case_source))
+                .err(errors, &["source"]),
+                spec(
+                    "basis",
+                    FieldKind::Select,
+                    Key::IntakeBasis,
+                    |f| &f.basis,
+                    |f, v| f.basis = v,
+                )
+                .options(options::<AcceptanceBasis>(vocab::acceptance_basis))
+                .err(errors, &["basis"]),
+            ]))
+        }),
+        None,
+    );
+    let warnings_block = show(
+        Signal::derive(move || !warnings.with(Vec::is_empty)),
+        Arc::new(move || {
+            view! {
                 <div class="warnings" role="alert" data-testid="intake-warnings">
                     <h2 class="card__title">{tr(Key::IntakeWarningsTitle)}</h2>
                     <p class="card__hint">{tr(Key::IntakeWarningsHint)}</p>
                     <ul>
                         {move || warnings.get().iter().map(|w| view! { <li data-testid="intake-warning">{describe(w)}</li> }).collect_view()}
                     </ul>
-                    <label class="checkbox">
-                        <input type="checkbox" data-testid="warnings-ack" prop:checked=move || form.with(|f| f.acknowledged)
-                            on:change=move |ev| { let checked = event_target_checked(&ev); update(Box::new(move |f| f.acknowledged = checked)); }/>
-                        <span>{tr(Key::IntakeWarningsAck)}</span>
-                    </label>
+                    {checkbox(
+                        "warnings-ack".to_owned(),
+                        Key::IntakeWarningsAck,
+                        Signal::derive(move || form.with(|f| f.acknowledged)),
+                        Callback::new(move |checked: bool| update(Box::new(move |f| f.acknowledged = checked))),
+                    )}
                 </div>
-            </Show>
-            <FormErrors errors=errors/>
-            {move || failure.get().map(|f| view! { <p class="form__error" role="alert" data-testid="form-failure">{f}</p> })}
-            <p class="card__hint">{tr(Key::IntakeRestLater)}</p>
-            <button type="submit" class="button button--primary" data-testid="intake-save" disabled=move || save.pending().get()>
-                {move || if save.pending().get() { i18n.t(Key::FormSaving) } else if is_case() { i18n.t(Key::IntakeSaveCase) } else { i18n.t(Key::IntakeSaveLead) }}
-            </button>
-        </form>
-    }
+            }
+            .into_any()
+        }),
+        None,
+    );
+
+    let children = vec![
+        kind_choice,
+        para(
+            "card__hint",
+            Signal::derive(move || {
+                if is_case() {
+                    i18n.t(Key::IntakeCaseHint)
+                } else {
+                    i18n.t(Key::IntakeLeadHint)
+                }
+                .to_owned()
+            }),
+        ),
+        parties_block,
+        spec(
+            "dispute-type",
+            FieldKind::Select,
+            Key::IntakeDisputeType,
+            |f| &f.dispute_type,
+            |f, v| f.dispute_type = v,
+        )
+        .options(options::<DisputeType>(vocab::dispute_type))
+        .choose()
+        .err(errors, &["dispute.type", "dispute_type"])
+        .required()
+        .view(),
+        dispute_label,
+        spec(
+            "summary",
+            FieldKind::Multiline,
+            Key::IntakeSummary,
+            |f| &f.summary,
+            |f, v| f.summary = v,
+        )
+        .label(Signal::derive(move || {
+            if is_case() {
+                i18n.t(Key::IntakeSummary)
+            } else {
+                i18n.t(Key::IntakeDescription)
+            }
+            .to_owned()
+        }))
+        .err(errors, &["summary", "description"])
+        .required()
+        .view(),
+        case_selects,
+        spec(
+            "channel",
+            FieldKind::Select,
+            Key::IntakeChannel,
+            |f| &f.channel,
+            |f, v| f.channel = v,
+        )
+        .options(options::<IntakeChannel>(vocab::intake_channel))
+        .err(errors, &["channel"])
+        .view(),
+        warnings_block,
+        form_errors(errors),
+        failure_line(failure, Some("form-failure")),
+        para(
+            "card__hint",
+            Signal::derive(move || i18n.t(Key::IntakeRestLater).to_owned()),
+        ),
+        submit_button(
+            "button button--primary",
+            "intake-save",
+            save.pending().into(),
+            Signal::derive(move || {
+                if save.pending().get() {
+                    i18n.t(Key::FormSaving)
+                } else if is_case() {
+                    i18n.t(Key::IntakeSaveCase)
+                } else {
+                    i18n.t(Key::IntakeSaveLead)
+                }
+                .to_owned()
+            }),
+        ),
+    ];
+    vec![
+        restored_notice,
+        draft_unsaved,
+        form_card(
+            Callback::new(move |()| {
+                save.dispatch(());
+            }),
+            children,
+        ),
+    ]
 }

@@ -4,8 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{SelectField, TextField};
+use crate::components::form::{
+    card_title, failure_line, form_card, form_errors, local_action, submit_button, Field, FieldKind,
+};
+use crate::components::SelectOption;
 use crate::domain::case_number::NumberingSlot;
+use crate::domain::codes::Code;
 use crate::domain::command::DirectoryCommand;
 use crate::domain::org::{MediatorRole, OrgKind};
 use crate::domain::validate::{
@@ -13,7 +17,7 @@ use crate::domain::validate::{
 };
 use crate::i18n::vocab;
 use crate::i18n::Key;
-use crate::pages::support::{all_errors, code_options, error_at, repo_error};
+use crate::pages::support::{code_options, repo_error};
 use crate::routes::Route;
 use crate::state::i18n::tr;
 use crate::state::register::{new_id, RegisterStatus};
@@ -77,9 +81,9 @@ fn SetUpForm() -> impl IntoView {
     let slot_error = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
 
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move || {
         let navigate = navigate.clone();
-        async move {
+        Box::pin(async move {
             failure.set(None);
             let (Ok(unit_id), Ok(mediator_id)) = (new_id(), new_id()) else {
                 failure.set(Some(i18n.t(Key::ErrorsStorageUnavailable).to_owned()));
@@ -130,53 +134,112 @@ fn SetUpForm() -> impl IntoView {
                 Ok(()) => navigate(&Route::Cases.href(), Default::default()),
                 Err(e) => failure.set(Some(repo_error(&e).render(i18n.locale()))),
             }
-        }
+        })
     });
 
-    let err = move |path: &'static str| {
-        Signal::derive(move || errors.with(|e| error_at(e, path, i18n.locale())))
-    };
-    let text = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
-    let setter = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
+    let children = vec![
+        card_title(Key::SetupCommittee),
+        Field::bound(
+            "committee-name",
+            FieldKind::Text,
+            Key::SetupCommitteeName,
+            committee_name,
+        )
+        .err(errors, &["name"])
+        .required()
+        .view(),
+        Field::bound(
+            "committee-kind",
+            FieldKind::Select,
+            Key::SetupCommitteeKind,
+            kind,
+        )
+        .options(options(vocab::org_kind))
+        .err(errors, &["kind"])
+        .required()
+        .view(),
+        Field::bound(
+            "committee-level",
+            FieldKind::Numeric,
+            Key::SetupLevel,
+            level,
+        )
+        .err(errors, &["level"])
+        .view(),
+        Field::bound("case-prefix", FieldKind::Text, Key::SetupPrefix, prefix)
+            .err(errors, &["case_no_prefix"])
+            .hint(Key::SetupPrefixHint)
+            .required()
+            .view(),
+        Field::bound(
+            "justice-office",
+            FieldKind::Text,
+            Key::SetupJusticeOffice,
+            office,
+        )
+        .view(),
+        card_title(Key::SetupMediator),
+        Field::bound(
+            "mediator-name",
+            FieldKind::Text,
+            Key::SetupMediatorName,
+            name,
+        )
+        .err(errors, &["mediator.name"])
+        .required()
+        .view(),
+        Field::bound(
+            "mediator-role",
+            FieldKind::Select,
+            Key::SetupMediatorRole,
+            role,
+        )
+        .options(options(vocab::mediator_role))
+        .err(errors, &["mediator.role"])
+        .view(),
+        Field::bound(
+            "relatives",
+            FieldKind::Text,
+            Key::SetupRelatives,
+            relatives_raw,
+        )
+        .hint(Key::SetupRelativesHint)
+        .view(),
+        Field::bound("slot", FieldKind::Numeric, Key::SetupSlot, slot)
+            .required()
+            .hint(Key::SetupSlotHint)
+            .error(Signal::derive(move || {
+                slot_error
+                    .get()
+                    .then(|| i18n.t(Key::SetupSlotInvalid).to_owned())
+            }))
+            .view(),
+        form_errors(errors),
+        failure_line(failure, Some("form-failure")),
+        submit_button(
+            "button button--primary",
+            "setup-save",
+            save.pending().into(),
+            Signal::derive(move || {
+                if save.pending().get() {
+                    i18n.t(Key::FormSaving)
+                } else {
+                    i18n.t(Key::SetupSave)
+                }
+                .to_owned()
+            }),
+        ),
+    ];
     view! {
         <p class="card__hint">{tr(Key::SetupIntro)}</p>
-        <form class="form card" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-            <h2 class="card__title">{tr(Key::SetupCommittee)}</h2>
-            <TextField id="committee-name" label=text(Key::SetupCommitteeName) value=committee_name on_input=setter(committee_name) error=err("name") required=true/>
-            <SelectField id="committee-kind" label=text(Key::SetupCommitteeKind) options=Signal::derive(move || code_options(i18n.locale(), vocab::org_kind)) value=kind on_change=setter(kind) error=err("kind") required=true/>
-            <TextField id="committee-level" label=text(Key::SetupLevel) value=level on_input=setter(level) error=err("level") input_mode="numeric"/>
-            <TextField id="case-prefix" label=text(Key::SetupPrefix) value=prefix on_input=setter(prefix) error=err("case_no_prefix") hint=Signal::derive(move || Some(i18n.t(Key::SetupPrefixHint).to_owned())) required=true/>
-            <TextField id="justice-office" label=text(Key::SetupJusticeOffice) value=office on_input=setter(office)/>
-            <h2 class="card__title">{tr(Key::SetupMediator)}</h2>
-            <TextField id="mediator-name" label=text(Key::SetupMediatorName) value=name on_input=setter(name) error=err("mediator.name") required=true/>
-            <SelectField id="mediator-role" label=text(Key::SetupMediatorRole) options=Signal::derive(move || code_options(i18n.locale(), vocab::mediator_role)) value=role on_change=setter(role) error=err("mediator.role")/>
-            <TextField id="relatives" label=text(Key::SetupRelatives) value=relatives_raw on_input=setter(relatives_raw) hint=Signal::derive(move || Some(i18n.t(Key::SetupRelativesHint).to_owned()))/>
-            <TextField id="slot" label=text(Key::SetupSlot) value=slot on_input=setter(slot) input_mode="numeric" required=true
-                hint=Signal::derive(move || Some(i18n.t(Key::SetupSlotHint).to_owned()))
-                error=Signal::derive(move || slot_error.get().then(|| i18n.t(Key::SetupSlotInvalid).to_owned()))/>
-            <FormErrors errors=errors/>
-            {move || failure.get().map(|f| view! { <p class="form__error" role="alert" data-testid="form-failure">{f}</p> })}
-            <button type="submit" class="button button--primary" data-testid="setup-save" disabled=move || save.pending().get()>
-                {move || if save.pending().get() { i18n.t(Key::FormSaving) } else { i18n.t(Key::SetupSave) }}
-            </button>
-        </form>
+        {form_card(Callback::new(move |()| { save.dispatch(()); }), children)}
     }
 }
 
-/// The list of every field error at the top of a form, with field labels.
-#[component]
-pub(crate) fn FormErrors(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+/// The options of a code list, labelled in the current locale.
+pub(crate) fn options<T: Code>(label: fn(T) -> Key) -> Signal<Vec<SelectOption>> {
     let i18n = I18n::expect();
-    view! {
-        <Show when=move || errors.with(|e| !e.is_empty())>
-            <div class="form__errors" role="alert" data-testid="form-errors">
-                <p>{tr(Key::FormErrorsTitle)}</p>
-                <ul>
-                    {move || errors.with(|e| all_errors(e, i18n.locale())).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-            </div>
-        </Show>
-    }
+    Signal::derive(move || code_options(i18n.locale(), label))
 }
 
 #[component]
@@ -236,54 +299,82 @@ fn AddMediatorForm() -> impl IntoView {
     let relatives_raw = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
-    let save = Action::new_local(move |_: &()| async move {
-        failure.set(None);
-        let Some(profile) = register.profile.get_untracked() else {
-            return;
-        };
-        let Ok(id) = new_id() else {
-            failure.set(Some(i18n.t(Key::ErrorsStorageUnavailable).to_owned()));
-            return;
-        };
-        let draft = MediatorDraft {
-            id,
-            name: name.get_untracked(),
-            org_unit: profile.org_unit.as_str().to_owned(),
-            role: role.get_untracked(),
-            active: true,
-            relatives: relatives(&relatives_raw.get_untracked()),
-            ..MediatorDraft::default()
-        };
-        match validate_mediator(&draft) {
-            Err(e) => errors.set(e),
-            Ok(mediator) => {
-                errors.set(Vec::new());
-                match register
-                    .save_directory(DirectoryCommand::SaveMediator(mediator))
-                    .await
-                {
-                    Ok(_) => {
-                        name.set(String::new());
-                        relatives_raw.set(String::new());
+    let save = local_action(move || {
+        Box::pin(async move {
+            failure.set(None);
+            let Some(profile) = register.profile.get_untracked() else {
+                return;
+            };
+            let Ok(id) = new_id() else {
+                failure.set(Some(i18n.t(Key::ErrorsStorageUnavailable).to_owned()));
+                return;
+            };
+            let draft = MediatorDraft {
+                id,
+                name: name.get_untracked(),
+                org_unit: profile.org_unit.as_str().to_owned(),
+                role: role.get_untracked(),
+                active: true,
+                relatives: relatives(&relatives_raw.get_untracked()),
+                ..MediatorDraft::default()
+            };
+            match validate_mediator(&draft) {
+                Err(e) => errors.set(e),
+                Ok(mediator) => {
+                    errors.set(Vec::new());
+                    match register
+                        .save_directory(DirectoryCommand::SaveMediator(mediator))
+                        .await
+                    {
+                        Ok(_) => {
+                            name.set(String::new());
+                            relatives_raw.set(String::new());
+                        }
+                        Err(e) => failure.set(Some(repo_error(&e).render(i18n.locale()))),
                     }
-                    Err(e) => failure.set(Some(repo_error(&e).render(i18n.locale()))),
                 }
             }
-        }
+        })
     });
-    let err = move |path: &'static str| {
-        Signal::derive(move || errors.with(|e| error_at(e, path, i18n.locale())))
-    };
-    let text = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
-    let setter = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
-    view! {
-        <form class="form card" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-            <h2 class="card__title">{tr(Key::SetupAddMediator)}</h2>
-            <TextField id="new-mediator-name" label=text(Key::SetupMediatorName) value=name on_input=setter(name) error=err("name") required=true/>
-            <SelectField id="new-mediator-role" label=text(Key::SetupMediatorRole) options=Signal::derive(move || code_options(i18n.locale(), vocab::mediator_role)) value=role on_change=setter(role)/>
-            <TextField id="new-mediator-relatives" label=text(Key::SetupRelatives) value=relatives_raw on_input=setter(relatives_raw) hint=Signal::derive(move || Some(i18n.t(Key::SetupRelativesHint).to_owned()))/>
-            {move || failure.get().map(|f| view! { <p class="form__error" role="alert">{f}</p> })}
-            <button type="submit" class="button" data-testid="add-mediator" disabled=move || save.pending().get()>{tr(Key::SetupAddMediatorSave)}</button>
-        </form>
-    }
+    let children = vec![
+        card_title(Key::SetupAddMediator),
+        Field::bound(
+            "new-mediator-name",
+            FieldKind::Text,
+            Key::SetupMediatorName,
+            name,
+        )
+        .err(errors, &["name"])
+        .required()
+        .view(),
+        Field::bound(
+            "new-mediator-role",
+            FieldKind::Select,
+            Key::SetupMediatorRole,
+            role,
+        )
+        .options(options(vocab::mediator_role))
+        .view(),
+        Field::bound(
+            "new-mediator-relatives",
+            FieldKind::Text,
+            Key::SetupRelatives,
+            relatives_raw,
+        )
+        .hint(Key::SetupRelativesHint)
+        .view(),
+        failure_line(failure, None),
+        submit_button(
+            "button",
+            "add-mediator",
+            save.pending().into(),
+            Signal::derive(move || i18n.t(Key::SetupAddMediatorSave).to_owned()),
+        ),
+    ];
+    form_card(
+        Callback::new(move |()| {
+            save.dispatch(());
+        }),
+        children,
+    )
 }

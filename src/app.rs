@@ -7,8 +7,8 @@ use leptos_router::path;
 use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
 use crate::pages::{
-    AssignPage, CaseDetailPage, CaseListPage, ConvertPage, IntakePage, NotFoundPage, SetUpPage,
-    SettingsPage, SupervisorPage, TodayPage, TriagePage,
+    AssignPage, CaseDetailPage, CaseListPage, ConvertPage, EditCasePage, IntakePage, NotFoundPage,
+    SetUpPage, SettingsPage, SupervisorPage, TodayPage, TriagePage,
 };
 use crate::platform;
 use crate::routes::Route;
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                         <RouteView path=path!("/cases/:id/triage") view=TriagePage/>
                         <RouteView path=path!("/cases/:id/assign") view=AssignPage/>
                         <RouteView path=path!("/cases/:id/convert") view=ConvertPage/>
+                        <RouteView path=path!("/cases/:id/edit") view=EditCasePage/>
                         <RouteView path=path!("/supervisor") view=SupervisorPage/>
                         <RouteView path=path!("/settings") view=SettingsPage/>
                         <RouteView path=path!("/setup") view=SetUpPage/>

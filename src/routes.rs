@@ -23,6 +23,8 @@ pub enum Route {
     Assign(CaseId),
     /// Conversion of a lead into a registered case.
     Convert(CaseId),
+    /// Editing a case's fields (each change becomes an event).
+    EditCase(CaseId),
     /// The supervisor's import, review and statistics area.
     Supervisor,
     /// Settings, with the About panel.
@@ -41,7 +43,7 @@ impl Route {
     ];
 
     /// The path patterns the router matches, in the order `app.rs` declares them.
-    pub const PATTERNS: [&'static str; 10] = [
+    pub const PATTERNS: [&'static str; 11] = [
         "/",
         "/cases",
         "/cases/new",
@@ -49,6 +51,7 @@ impl Route {
         "/cases/:id/triage",
         "/cases/:id/assign",
         "/cases/:id/convert",
+        "/cases/:id/edit",
         "/supervisor",
         "/settings",
         "/setup",
@@ -64,6 +67,7 @@ impl Route {
             Route::Triage(id) => format!("/cases/{id}/triage"),
             Route::Assign(id) => format!("/cases/{id}/assign"),
             Route::Convert(id) => format!("/cases/{id}/convert"),
+            Route::EditCase(id) => format!("/cases/{id}/edit"),
             Route::Supervisor => "/supervisor".to_owned(),
             Route::Settings => "/settings".to_owned(),
             Route::SetUp => "/setup".to_owned(),
@@ -80,9 +84,10 @@ impl Route {
             Route::Triage(_) => Self::PATTERNS[4],
             Route::Assign(_) => Self::PATTERNS[5],
             Route::Convert(_) => Self::PATTERNS[6],
-            Route::Supervisor => Self::PATTERNS[7],
-            Route::Settings => Self::PATTERNS[8],
-            Route::SetUp => Self::PATTERNS[9],
+            Route::EditCase(_) => Self::PATTERNS[7],
+            Route::Supervisor => Self::PATTERNS[8],
+            Route::Settings => Self::PATTERNS[9],
+            Route::SetUp => Self::PATTERNS[10],
         }
     }
 
@@ -99,6 +104,7 @@ impl Route {
             ["cases", id, "triage"] => Route::Triage(case(id)?),
             ["cases", id, "assign"] => Route::Assign(case(id)?),
             ["cases", id, "convert"] => Route::Convert(case(id)?),
+            ["cases", id, "edit"] => Route::EditCase(case(id)?),
             ["supervisor"] => Route::Supervisor,
             ["settings"] => Route::Settings,
             ["setup"] => Route::SetUp,
@@ -118,6 +124,7 @@ impl Route {
                     | Route::Triage(_)
                     | Route::Assign(_)
                     | Route::Convert(_)
+                    | Route::EditCase(_)
             ),
             (_, r) => r.as_ref() == Some(self),
         }

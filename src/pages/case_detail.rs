@@ -125,13 +125,20 @@ fn CaseView(case: Arc<LoadedCase>, tab: RwSignal<&'static str>) -> impl IntoView
         }
         .into_any(),
     };
-    let action = next_action(state).map(|(route, label, test_id)| {
-        view! {
-            <nav class="case-detail__actions" aria-label=move || i18n.t(Key::CaseActionLabel)>
-                <a class="button button--primary" href=route.href() data-testid=test_id>{tr(label)}</a>
-            </nav>
-        }
+    let step = next_action(state).map(|(route, label, test_id)| {
+        view! { <a class="button button--primary" href=route.href() data-testid=test_id>{tr(label)}</a> }
     });
+    // Every field of an open case can be corrected; each save is an `Edited` event.
+    let edit = (!state.status.is_frozen()).then(|| {
+        let href = Route::EditCase(state.id.clone()).href();
+        view! { <a class="button" href=href data-testid="action-edit">{tr(Key::EditAction)}</a> }
+    });
+    let action = view! {
+        <nav class="case-detail__actions" aria-label=move || i18n.t(Key::CaseActionLabel)>
+            {step}
+            {edit}
+        </nav>
+    };
     let tabs = vec![
         Tab {
             id: TAB_DETAILS,

@@ -600,3 +600,227 @@ fn convert_form(state: CaseState) -> AnyView {
         children,
     )
 }
+
+/// Editing a case's fields: every change is one `Edited` event listing the fields set, so the
+/// history shows who changed what, when and on which tablet.
+#[component]
+pub fn EditCasePage() -> impl IntoView {
+    view! { <WithCase test_id="page-edit" title=Key::EditTitle form=edit_form/> }
+}
+
+fn edit_form(state: CaseState) -> AnyView {
+    use crate::domain::case::{CaseChange, CaseSource, IntakeChannel};
+    use crate::domain::dispute::DisputeClass;
+    use crate::domain::money::Fen;
+    use crate::domain::validate::FieldErrorCode;
+
+    let i18n = I18n::expect();
+    let register = RegisterState::expect();
+    let navigate = use_navigate();
+    if state.status.is_frozen() {
+        return view! { <p class="form__error">{tr(Key::ErrorCommandFrozen)}</p> }.into_any();
+    }
+    let original = Arc::new(state);
+    let summary = RwSignal::new(original.summary.clone());
+    let claims = RwSignal::new(original.claims.join("\n"));
+    let amount = RwSignal::new(original.amount.map(|a| a.to_string()).unwrap_or_default());
+    let persons = RwSignal::new(
+        original
+            .persons_involved
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
+    let source = RwSignal::new(
+        original
+            .source
+            .map(|s| s.code().to_owned())
+            .unwrap_or_default(),
+    );
+    let channel = RwSignal::new(original.channel.code().to_owned());
+    let dispute_type = RwSignal::new(
+        original
+            .dispute
+            .as_ref()
+            .map(|d| d.primary().code().to_owned())
+            .unwrap_or_default(),
+    );
+    let label = RwSignal::new(
+        original
+            .dispute
+            .as_ref()
+            .and_then(|d| d.label().map(str::to_owned))
+            .unwrap_or_default(),
+    );
+    let first_contact = RwSignal::new(original.first_contact.as_str().to_owned());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let is_lead = original.status == Status::Lead;
+
+    let mediators = Signal::derive(move || {
+        register
+            .directory
+            .get()
+            .mediators
+            .values()
+            .map(|m| SelectOption {
+                value: m.id.as_str().to_owned(),
+                label: m.name.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+
+    let save = local_action(move || {
+        let navigate = navigate.clone();
+        let before = original.clone();
+        // Only the fields that differ from the stored case become changes.
+        let mut changes = Vec::new();
+        let mut problems = Vec::new();
+        let text = summary.get_untracked();
+        if text.trim() != before.summary {
+            changes.push(CaseChange::Summary(text.trim().to_owned()));
+        }
+        let lines: Vec<String> = claims
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if lines != before.claims {
+            changes.push(CaseChange::Claims(lines));
+        }
+        match amount.get_untracked().trim() {
+            "" if before.amount.is_some() => changes.push(CaseChange::Amount(None)),
+            "" => {}
+            raw => match Fen::parse_yuan(raw) {
+                Ok(fen) if Some(fen) != before.amount => {
+                    changes.push(CaseChange::Amount(Some(fen)))
+                }
+                Ok(_) => {}
+                Err(e) => problems.push(FieldError::new("amount_yuan", FieldErrorCode::Amount(e))),
+            },
+        }
+        match persons.get_untracked().trim() {
+            "" if before.persons_involved.is_some() => {
+                changes.push(CaseChange::PersonsInvolved(None))
+            }
+            "" => {}
+            raw => match raw.parse::<u32>() {
+                Ok(n) if Some(n) != before.persons_involved => {
+                    changes.push(CaseChange::PersonsInvolved(Some(n)))
+                }
+                Ok(_) => {}
+                Err(_) => problems.push(FieldError::new(
+                    "persons_involved",
+                    FieldErrorCode::NotANumber,
+                )),
+            },
+        }
+        if let Some(s) = CaseSource::from_code(&source.get_untracked()) {
+            if Some(s) != before.source {
+                changes.push(CaseChange::Source(s));
+            }
+        }
+        if let Some(c) = IntakeChannel::from_code(&channel.get_untracked()) {
+            if c != before.channel {
+                changes.push(CaseChange::Channel(c));
+            }
+        }
+        if let Some(t) = DisputeType::from_code(&dispute_type.get_untracked()) {
+            let wanted_label = Some(label.get_untracked()).filter(|l| !l.trim().is_empty());
+            let unchanged = before
+                .dispute
+                .as_ref()
+                .is_some_and(|d| d.primary() == t && d.label().map(str::to_owned) == wanted_label);
+            if !unchanged {
+                match DisputeClass::new(t, None, wanted_label.as_deref()) {
+                    Ok(class) => changes.push(CaseChange::Dispute(class)),
+                    Err(e) => {
+                        problems.push(FieldError::new("dispute.label", FieldErrorCode::Dispute(e)))
+                    }
+                }
+            }
+        }
+        if let Ok(m) = MediatorId::parse(&first_contact.get_untracked()) {
+            if m != before.first_contact {
+                changes.push(CaseChange::FirstContact(m));
+            }
+        }
+        let case_id = before.id.clone();
+        Box::pin(async move {
+            failure.set(None);
+            if !problems.is_empty() {
+                errors.set(problems);
+                return;
+            }
+            errors.set(Vec::new());
+            let command = CaseCommand::Edit { changes };
+            save_and_return(case_id, vec![command], errors, failure, navigate).await;
+        })
+    });
+
+    let mut children =
+        vec![
+            Field::bound("summary", FieldKind::Multiline, Key::IntakeSummary, summary)
+                .err(errors, &["summary", "changes.summary"])
+                .required()
+                .view(),
+        ];
+    if !is_lead {
+        children.extend([
+            Field::bound(
+                "dispute-type",
+                FieldKind::Select,
+                Key::IntakeDisputeType,
+                dispute_type,
+            )
+            .options(options::<DisputeType>(vocab::dispute_type))
+            .choose()
+            .err(errors, &["dispute.type"])
+            .view(),
+            dispute_label(dispute_type, label, errors),
+            Field::bound("claims", FieldKind::Multiline, Key::EditClaims, claims)
+                .hint(Key::EditClaimsHint)
+                .err(errors, &["claims"])
+                .view(),
+            Field::bound("amount", FieldKind::Numeric, Key::EditAmount, amount)
+                .hint(Key::EditAmountHint)
+                .err(errors, &["amount_yuan"])
+                .view(),
+            Field::bound("persons", FieldKind::Numeric, Key::EditPersons, persons)
+                .err(errors, &["persons_involved"])
+                .view(),
+            Field::bound("source", FieldKind::Select, Key::IntakeSource, source)
+                .options(options::<CaseSource>(vocab::case_source))
+                .view(),
+        ]);
+    }
+    children.extend([
+        Field::bound("channel", FieldKind::Select, Key::IntakeChannel, channel)
+            .options(options::<IntakeChannel>(vocab::intake_channel))
+            .view(),
+        Field::bound(
+            "first-contact",
+            FieldKind::Select,
+            Key::EditFirstContact,
+            first_contact,
+        )
+        .options(mediators)
+        .hint(Key::EditFirstContactHint)
+        .view(),
+        form_errors(errors),
+        failure_line(failure, Some("form-failure")),
+        submit_button(
+            "button button--primary",
+            "edit-save",
+            save.pending().into(),
+            Signal::derive(move || i18n.t(Key::EditSave).to_owned()),
+        ),
+    ]);
+    form_card(
+        Callback::new(move |()| {
+            save.dispatch(());
+        }),
+        children,
+    )
+}

@@ -78,6 +78,18 @@ test("a lead becomes a triaged, assigned case that search finds and history expl
   await page.click("[data-testid=assign-save]");
   await page.waitForURL(new RegExp(`/cases/${id}$`));
 
+  // Correct a field: the change is an event of its own.
+  await page.click("[data-testid=action-edit]");
+  await page.waitForSelector("[data-testid=edit-save]");
+  await page.fill("[data-testid=field-amount]", "12.3.4");
+  await page.click("[data-testid=edit-save]");
+  await page.waitForSelector("[data-testid=form-errors]");
+  assert.equal(new URL(page.url()).pathname, `/cases/${id}/edit`, "a bad amount keeps the form open");
+  await page.fill("[data-testid=field-amount]", "12000.50");
+  await page.click("[data-testid=edit-save]");
+  await page.waitForURL(new RegExp(`/cases/${id}$`));
+  assert.match(await page.textContent("[data-testid=details]"), /12000\.50|12,000\.50/);
+
   // Find it by a Chinese term from its summary.
   await page.goto(server.url + "/cases");
   await page.fill("[data-testid=case-search]", "界址");
@@ -97,7 +109,8 @@ test("a lead becomes a triaged, assigned case that search finds and history expl
   await page.click("[data-testid=tab-history]");
   await page.waitForSelector("[data-testid=history-entry]");
   const entries = await page.$$eval("[data-testid=history-entry]", (els) => els.map((e) => e.textContent));
-  assert.equal(entries.length, 4, `lead, conversion, triage, assignment; got ${entries.join(" | ")}`);
+  assert.equal(entries.length, 5, `lead, conversion, triage, assignment, edit; got ${entries.join(" | ")}`);
+  assert.ok(entries.some((e) => /金额/.test(e)), `the edit names the amount; got ${entries.join(" | ")}`);
   assert.ok(entries.every((e) => /王调解/.test(e)), "every entry names its author");
   assert.ok(entries.some((e) => /李主任/.test(e)) || /李主任/.test(await page.textContent("main")));
   assert.deepEqual(errors, []);

@@ -8,7 +8,7 @@ use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
 use crate::pages::{
     AssignPage, CaseDetailPage, CaseListPage, ConvertPage, EditCasePage, IntakePage, NotFoundPage,
-    SetUpPage, SettingsPage, SupervisorPage, TodayPage, TriagePage,
+    PartiesPage, SetUpPage, SettingsPage, SupervisorPage, TodayPage, TriagePage,
 };
 use crate::platform;
 use crate::routes::Route;
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                         <RouteView path=path!("/cases/:id/assign") view=AssignPage/>
                         <RouteView path=path!("/cases/:id/convert") view=ConvertPage/>
                         <RouteView path=path!("/cases/:id/edit") view=EditCasePage/>
+                        <RouteView path=path!("/cases/:id/parties") view=PartiesPage/>
                         <RouteView path=path!("/supervisor") view=SupervisorPage/>
                         <RouteView path=path!("/settings") view=SettingsPage/>
                         <RouteView path=path!("/setup") view=SetUpPage/>

@@ -11,7 +11,7 @@ pub mod setup;
 pub mod support;
 
 pub use case_detail::CaseDetailPage;
-pub use case_forms::{AssignPage, ConvertPage, EditCasePage, TriagePage};
+pub use case_forms::{AssignPage, ConvertPage, EditCasePage, PartiesPage, TriagePage};
 pub use case_list::CaseListPage;
 pub use intake::IntakePage;
 pub use not_found::NotFoundPage;

@@ -25,6 +25,8 @@ pub enum Route {
     Convert(CaseId),
     /// Editing a case's fields (each change becomes an event).
     EditCase(CaseId),
+    /// Editing or adding the parties of a case.
+    EditParties(CaseId),
     /// The supervisor's import, review and statistics area.
     Supervisor,
     /// Settings, with the About panel.
@@ -43,7 +45,7 @@ impl Route {
     ];
 
     /// The path patterns the router matches, in the order `app.rs` declares them.
-    pub const PATTERNS: [&'static str; 11] = [
+    pub const PATTERNS: [&'static str; 12] = [
         "/",
         "/cases",
         "/cases/new",
@@ -52,6 +54,7 @@ impl Route {
         "/cases/:id/assign",
         "/cases/:id/convert",
         "/cases/:id/edit",
+        "/cases/:id/parties",
         "/supervisor",
         "/settings",
         "/setup",
@@ -68,6 +71,7 @@ impl Route {
             Route::Assign(id) => format!("/cases/{id}/assign"),
             Route::Convert(id) => format!("/cases/{id}/convert"),
             Route::EditCase(id) => format!("/cases/{id}/edit"),
+            Route::EditParties(id) => format!("/cases/{id}/parties"),
             Route::Supervisor => "/supervisor".to_owned(),
             Route::Settings => "/settings".to_owned(),
             Route::SetUp => "/setup".to_owned(),
@@ -85,9 +89,10 @@ impl Route {
             Route::Assign(_) => Self::PATTERNS[5],
             Route::Convert(_) => Self::PATTERNS[6],
             Route::EditCase(_) => Self::PATTERNS[7],
-            Route::Supervisor => Self::PATTERNS[8],
-            Route::Settings => Self::PATTERNS[9],
-            Route::SetUp => Self::PATTERNS[10],
+            Route::EditParties(_) => Self::PATTERNS[8],
+            Route::Supervisor => Self::PATTERNS[9],
+            Route::Settings => Self::PATTERNS[10],
+            Route::SetUp => Self::PATTERNS[11],
         }
     }
 
@@ -105,6 +110,7 @@ impl Route {
             ["cases", id, "assign"] => Route::Assign(case(id)?),
             ["cases", id, "convert"] => Route::Convert(case(id)?),
             ["cases", id, "edit"] => Route::EditCase(case(id)?),
+            ["cases", id, "parties"] => Route::EditParties(case(id)?),
             ["supervisor"] => Route::Supervisor,
             ["settings"] => Route::Settings,
             ["setup"] => Route::SetUp,
@@ -125,6 +131,7 @@ impl Route {
                     | Route::Assign(_)
                     | Route::Convert(_)
                     | Route::EditCase(_)
+                    | Route::EditParties(_)
             ),
             (_, r) => r.as_ref() == Some(self),
         }

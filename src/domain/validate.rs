@@ -1288,3 +1288,66 @@ pub fn check_case(state: &CaseState) -> Vec<FieldError> {
     }
     out
 }
+
+impl IdDocDraft {
+    /// The form as it would be typed for `doc` (empty for none).
+    pub fn of(doc: Option<&crate::domain::party::IdDocument>) -> IdDocDraft {
+        doc.map(|d| IdDocDraft {
+            kind: d.kind.code().to_owned(),
+            number: d.number.clone(),
+        })
+        .unwrap_or_default()
+    }
+}
+
+impl PartyDraft {
+    /// The form as it would be typed for an existing party, so editing starts from what is
+    /// stored and [`validate_party`] gives the same party back when nothing is changed.
+    pub fn of(party: &Party) -> PartyDraft {
+        use crate::domain::party::Birth;
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let phone = |p: &Option<crate::domain::contact::Phone>| {
+            p.as_ref().map(ToString::to_string).unwrap_or_default()
+        };
+        PartyDraft {
+            id: party.id.as_str().to_owned(),
+            kind: party.kind.code().to_owned(),
+            role: party.role.code().to_owned(),
+            name: party.name.clone(),
+            gender: party
+                .gender
+                .map(|g| g.code().to_owned())
+                .unwrap_or_default(),
+            ethnicity: text(&party.ethnicity),
+            birth_date: match party.birth {
+                Some(Birth::Date(d)) => d.to_string(),
+                _ => String::new(),
+            },
+            age: match party.birth {
+                Some(Birth::Age(a)) => a.to_string(),
+                _ => String::new(),
+            },
+            occupation: text(&party.occupation),
+            address: text(&party.address),
+            phone: phone(&party.phone),
+            id_doc: IdDocDraft::of(party.id_doc.as_ref()),
+            age_group: party.age_group.code().to_owned(),
+            legal_rep: party.legal_rep.as_ref().map(|r| RepresentativeDraft {
+                name: r.name.clone(),
+                relation: text(&r.relation),
+                phone: phone(&r.phone),
+                id_doc: IdDocDraft::of(r.id_doc.as_ref()),
+            }),
+            agent: party.agent.as_ref().map(|a| AgentDraft {
+                name: a.name.clone(),
+                phone: phone(&a.phone),
+                id_doc: IdDocDraft::of(a.id_doc.as_ref()),
+                power_of_attorney: a.power_of_attorney,
+            }),
+            org_rep: party.org_rep.as_ref().map(|o| OrgRepresentativeDraft {
+                name: o.name.clone(),
+                title: text(&o.title),
+            }),
+        }
+    }
+}

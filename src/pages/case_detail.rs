@@ -131,7 +131,11 @@ fn CaseView(case: Arc<LoadedCase>, tab: RwSignal<&'static str>) -> impl IntoView
     // Every field of an open case can be corrected; each save is an `Edited` event.
     let edit = (!state.status.is_frozen()).then(|| {
         let href = Route::EditCase(state.id.clone()).href();
-        view! { <a class="button" href=href data-testid="action-edit">{tr(Key::EditAction)}</a> }
+        let parties = Route::EditParties(state.id.clone()).href();
+        view! {
+            <a class="button" href=href data-testid="action-edit">{tr(Key::EditAction)}</a>
+            <a class="button" href=parties data-testid="action-parties">{tr(Key::PartiesAction)}</a>
+        }
     });
     let action = view! {
         <nav class="case-detail__actions" aria-label=move || i18n.t(Key::CaseActionLabel)>

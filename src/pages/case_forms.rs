@@ -824,3 +824,192 @@ fn edit_form(state: CaseState) -> AnyView {
         children,
     )
 }
+
+/// The parties of a case: each can be corrected (a `PartySaved` event replaces the record), and
+/// parties can be added, e.g. a third party met during investigation.
+#[component]
+pub fn PartiesPage() -> impl IntoView {
+    view! { <WithCase test_id="page-parties" title=Key::PartiesTitle form=parties_form/> }
+}
+
+fn parties_form(state: CaseState) -> AnyView {
+    use crate::domain::party::{Gender, IdDocKind, PartyKind, PartyRole};
+    use crate::domain::validate::validate_party;
+
+    let i18n = I18n::expect();
+    let navigate = use_navigate();
+    if state.status.is_frozen() {
+        return view! { <p class="form__error">{tr(Key::ErrorCommandFrozen)}</p> }.into_any();
+    }
+    let parties: Arc<Vec<PartyDraft>> =
+        Arc::new(state.parties.iter().map(PartyDraft::of).collect());
+    // `None` edits a new party.
+    let selected = RwSignal::new(parties.first().map(|p| p.id.clone()));
+    let blank = || PartyDraft {
+        kind: PartyKind::NaturalPerson.code().to_owned(),
+        role: PartyRole::ThirdParty.code().to_owned(),
+        ..PartyDraft::default()
+    };
+    let start = parties.first().cloned().unwrap_or_else(blank);
+    let sig = |v: String| RwSignal::new(v);
+    let name = sig(start.name.clone());
+    let kind = sig(start.kind.clone());
+    let role = sig(start.role.clone());
+    let gender = sig(start.gender.clone());
+    let ethnicity = sig(start.ethnicity.clone());
+    let birth = sig(start.birth_date.clone());
+    let age = sig(start.age.clone());
+    let occupation = sig(start.occupation.clone());
+    let address = sig(start.address.clone());
+    let phone = sig(start.phone.clone());
+    let id_kind = sig(start.id_doc.kind.clone());
+    let id_number = sig(start.id_doc.number.clone());
+    let kept = RwSignal::new(start);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let load = move |draft: PartyDraft| {
+        name.set(draft.name.clone());
+        kind.set(draft.kind.clone());
+        role.set(draft.role.clone());
+        gender.set(draft.gender.clone());
+        ethnicity.set(draft.ethnicity.clone());
+        birth.set(draft.birth_date.clone());
+        age.set(draft.age.clone());
+        occupation.set(draft.occupation.clone());
+        address.set(draft.address.clone());
+        phone.set(draft.phone.clone());
+        id_kind.set(draft.id_doc.kind.clone());
+        id_number.set(draft.id_doc.number.clone());
+        kept.set(draft);
+        errors.set(Vec::new());
+        failure.set(None);
+    };
+    let case_id = state.id.clone();
+    let save = local_action(move || {
+        let navigate = navigate.clone();
+        let case_id = case_id.clone();
+        let is_new = selected.get_untracked().is_none();
+        // Sub-records this form does not show (representatives, agents) are kept as stored.
+        let mut draft = kept.get_untracked();
+        if is_new {
+            draft.id = new_id().unwrap_or_default();
+        }
+        draft.name = name.get_untracked();
+        draft.kind = kind.get_untracked();
+        draft.role = role.get_untracked();
+        draft.gender = gender.get_untracked();
+        draft.ethnicity = ethnicity.get_untracked();
+        draft.birth_date = birth.get_untracked();
+        draft.age = age.get_untracked();
+        draft.occupation = occupation.get_untracked();
+        draft.address = address.get_untracked();
+        draft.phone = phone.get_untracked();
+        draft.id_doc.kind = id_kind.get_untracked();
+        draft.id_doc.number = id_number.get_untracked();
+        if draft.id_doc.number.trim().is_empty() {
+            draft.id_doc.kind = String::new();
+        }
+        // The age group follows the birth date or age again after an edit.
+        draft.age_group = String::new();
+        Box::pin(async move {
+            failure.set(None);
+            match validate_party(&draft, platform::now().china_date()) {
+                Err(e) => errors.set(e),
+                Ok(party) => {
+                    errors.set(Vec::new());
+                    let command = if is_new {
+                        CaseCommand::AddParty(party)
+                    } else {
+                        CaseCommand::UpdateParty(party)
+                    };
+                    save_and_return(case_id, vec![command], errors, failure, navigate).await;
+                }
+            }
+        })
+    });
+    let pick = {
+        let parties = parties.clone();
+        move |id: Option<String>| {
+            let draft = id
+                .as_ref()
+                .and_then(|id| parties.iter().find(|p| &p.id == id).cloned())
+                .unwrap_or_else(blank);
+            selected.set(id);
+            load(draft);
+        }
+    };
+    let choices = parties
+        .iter()
+        .map(|p| {
+            let id = p.id.clone();
+            let current = id.clone();
+            let pick = pick.clone();
+            view! {
+                <button type="button" class="choice" data-testid="party-choice"
+                    aria-pressed=move || (selected.get().as_deref() == Some(current.as_str())).to_string()
+                    on:click=move |_| pick(Some(id.clone()))>{p.name.clone()}</button>
+            }
+            .into_any()
+        })
+        .chain(std::iter::once({
+            let pick = pick.clone();
+            view! {
+                <button type="button" class="choice" data-testid="party-add"
+                    aria-pressed=move || selected.get().is_none().to_string()
+                    on:click=move |_| pick(None)>{tr(Key::PartiesAdd)}</button>
+            }
+            .into_any()
+        }))
+        .collect::<Vec<_>>();
+    let optional_gender = Signal::derive(move || {
+        let mut all = vec![SelectOption {
+            value: String::new(),
+            label: String::new(),
+        }];
+        all.extend(crate::pages::support::code_options::<Gender>(
+            i18n.locale(),
+            vocab::gender,
+        ));
+        all
+    });
+    let optional_doc = Signal::derive(move || {
+        let mut all = vec![SelectOption {
+            value: String::new(),
+            label: String::new(),
+        }];
+        all.extend(crate::pages::support::code_options::<IdDocKind>(
+            i18n.locale(),
+            vocab::id_doc_kind,
+        ));
+        all
+    });
+    let children = vec![
+        view! { <div class="choice-group" role="group" aria-label=move || i18n.t(Key::PartiesChoose)>{choices}</div> }.into_any(),
+        Field::bound("party-name", FieldKind::Text, Key::IntakeName, name).err(errors, &["name"]).required().view(),
+        Field::bound("party-kind", FieldKind::Select, Key::PartiesKind, kind).options(options::<PartyKind>(vocab::party_kind)).err(errors, &["kind"]).view(),
+        Field::bound("party-role", FieldKind::Select, Key::PartiesRole, role).options(options::<PartyRole>(vocab::party_role)).err(errors, &["role"]).view(),
+        Field::bound("party-gender", FieldKind::Select, Key::PartiesGender, gender).options(optional_gender).err(errors, &["gender"]).view(),
+        Field::bound("party-ethnicity", FieldKind::Text, Key::PartiesEthnicity, ethnicity).err(errors, &["ethnicity"]).view(),
+        Field::bound("party-birth", FieldKind::Text, Key::PartiesBirthDate, birth).hint(Key::PartiesBirthHint).err(errors, &["birth_date"]).view(),
+        Field::bound("party-age", FieldKind::Numeric, Key::PartiesAge, age).err(errors, &["age", "age_group"]).view(),
+        Field::bound("party-occupation", FieldKind::Text, Key::PartiesOccupation, occupation).err(errors, &["occupation"]).view(),
+        Field::bound("party-address", FieldKind::Text, Key::PartiesAddress, address).err(errors, &["address"]).view(),
+        Field::bound("party-phone", FieldKind::Tel, Key::IntakePhone, phone).err(errors, &["phone"]).view(),
+        Field::bound("party-id-kind", FieldKind::Select, Key::PartiesIdKind, id_kind).options(optional_doc).err(errors, &["id_doc.kind"]).view(),
+        Field::bound("party-id-number", FieldKind::Text, Key::PartiesIdNumber, id_number).err(errors, &["id_doc.number", "legal_rep"]).view(),
+        form_errors(errors),
+        failure_line(failure, Some("form-failure")),
+        submit_button(
+            "button button--primary",
+            "party-save",
+            save.pending().into(),
+            Signal::derive(move || i18n.t(Key::PartiesSave).to_owned()),
+        ),
+    ];
+    form_card(
+        Callback::new(move |()| {
+            save.dispatch(());
+        }),
+        children,
+    )
+}

@@ -18,11 +18,12 @@ import { baselinesSuite } from "./baselines.mjs";
 import { calibrationSuite } from "./calibrate.mjs";
 import { coldLoadSuite, offlineSuite } from "./load.mjs";
 import { CPU_TARGETS } from "./profiles.mjs";
+import { registerSuite } from "./register.mjs";
 import { heading, line, progress, summaryTable } from "./report.mjs";
 import { sizesSuite } from "./sizes.mjs";
 
-/** The suites, in run order. Append new ones here (e.g. a 10k-case list/search suite). */
-export const SUITES = [sizesSuite, calibrationSuite, baselinesSuite, coldLoadSuite, offlineSuite];
+/** The suites, in run order. Append new ones here. */
+export const SUITES = [sizesSuite, calibrationSuite, baselinesSuite, coldLoadSuite, offlineSuite, registerSuite];
 
 const ROOT = process.env.CASEBOOK_ROOT || resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -154,6 +154,32 @@ test("a half-filled intake form survives closing the tab, and bad input is expla
   await page.selectOption("[data-testid=field-dispute-type]", "LD");
   await page.click("[data-testid=intake-save]");
   await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  const caseUrl = page.url();
+
+  // The parties can be corrected and added to, each save an event.
+  await page.click("[data-testid=action-parties]");
+  await page.waitForSelector("[data-testid=party-save]");
+  assert.equal(await page.inputValue("[data-testid=field-party-name]"), "张三");
+  await page.fill("[data-testid=field-party-address]", "东城村三组");
+  await page.fill("[data-testid=field-party-birth]", "1990-02-30");
+  await page.click("[data-testid=party-save]");
+  await page.waitForSelector("[data-testid=form-errors]");
+  await page.fill("[data-testid=field-party-birth]", "1990-03-07");
+  await page.click("[data-testid=party-save]");
+  await page.waitForURL(caseUrl);
+  await page.click("[data-testid=action-parties]");
+  await page.waitForSelector("[data-testid=party-add]");
+  await page.click("[data-testid=party-add]");
+  await page.fill("[data-testid=field-party-name]", "李四");
+  await page.click("[data-testid=party-save]");
+  await page.waitForURL(caseUrl);
+  assert.match(await page.textContent("[data-testid=details]"), /李四/);
+  await page.click("[data-testid=action-parties]");
+  await page.waitForSelector("[data-testid=party-save]");
+  assert.equal(await page.inputValue("[data-testid=field-party-address]"), "东城村三组");
+  assert.equal(await page.inputValue("[data-testid=field-party-birth]"), "1990-03-07");
+  assert.equal((await page.$$("[data-testid=party-choice]")).length, 2);
+
   await page.goto(server.url + "/cases/new");
   await page.waitForSelector("[data-testid=intake-save]");
   assert.equal(await page.$("[data-testid=draft-restored]"), null);

@@ -616,3 +616,31 @@ fn each_status_requires_its_fields() {
     let (_, lead) = case_in(Status::Lead);
     assert_eq!(check_case(&lead), vec![]);
 }
+
+#[test]
+fn a_party_round_trips_through_its_edit_form_unchanged() {
+    use casebook::domain::contact::Phone;
+    use casebook::domain::party::{Birth, IdDocKind, IdDocument, Representative};
+    use casebook::domain::validate::{validate_party, PartyDraft};
+    use casebook::domain::Date;
+    let mut party =
+        super::support::party("p-1", casebook::domain::party::PartyRole::Applicant, "张三");
+    party.phone = Some(Phone::parse("13800138000").expect("phone"));
+    party.address = Some("东城村3组".to_owned());
+    party.occupation = Some("农民".to_owned());
+    party.ethnicity = Some("汉族".to_owned());
+    party.birth = Some(Birth::Date(Date::from_ymd(1990, 3, 7).expect("date")));
+    party.id_doc = Some(IdDocument {
+        kind: IdDocKind::Passport,
+        number: "E12345678".to_owned(),
+    });
+    party.legal_rep = Some(Representative {
+        name: "张父".to_owned(),
+        relation: Some("父亲".to_owned()),
+        phone: None,
+        id_doc: None,
+    });
+    let today = Date::from_ymd(2026, 3, 2).expect("today");
+    let again = validate_party(&PartyDraft::of(&party), today).expect("valid");
+    assert_eq!(again, party);
+}

@@ -1,0 +1,800 @@
+// Owns the 10,000-case register benchmark (performance goals G4–G9): the app with a seeded
+// register of 10k cases in IndexedDB, measured under P-LOW on the tablet-portrait viewport.
+//
+//   * seed: `cargo run --release --example seed` (tests/bench/seed.rs) writes the register through
+//     the real core (Repo over MemoryStorage) as IndexedDB records; the file is cached under
+//     bench-results/seed/, keyed by cases, seed and a hash of the sources that shape the records;
+//   * pre-fill: in a fresh context, before the app's first load, a same-origin page that is not
+//     the app (/manifest.webmanifest) creates the `casebook` database at schema version 1 with the
+//     five stores and puts every record in ONE readwrite transaction, then counts them back;
+//   * offline repeat load to first rows (G4): visit /cases once (the service worker installs), go
+//     offline, reopen /cases in a new tab with the CPU throttled; time = the list's
+//     `list:first-rows` mark (ms since navigation start). The same loads report the
+//     `register:summaries` / `register:index` marks (10k summaries read, search index built), and
+//     the wasm linear memory and JS heap at the end;
+//   * case-list tap (G5): app on Today (/), click `nav-cases`, time from the click event to
+//     `list:first-rows`; the `case-row` elements in the DOM are counted (virtualised: ≤ 200);
+//   * search per keystroke (G7): a 4-keystroke Chinese and a Latin query typed with 150 ms between
+//     keys; per keystroke the app's `search:query` measure, and input → next paint from the Event
+//     Timing API (`input` entries, durationThreshold 16) or, under that threshold, from rAF;
+//   * one save (G9): quick intake at /cases/new saved through the UI; the app's `save` measure and
+//     `save:transactions=N` mark when the app places them, and, independently, every readwrite
+//     IndexedDB transaction the page opened between the click and the save (counted and timed by
+//     a wrapper of IDBDatabase.prototype.transaction installed before the app loads).
+// Every page gets an init script (`registerProbe`) that records marks, measures, Event Timing
+// entries, clicks, search input events and IndexedDB transactions, so the harness waits on page
+// events instead of polling.
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpus } from "node:os";
+import { join, relative } from "node:path";
+import { contextOptions, DEVICE, setCpuRate } from "./profiles.mjs";
+import { fmtBytes, fmtMs, line, progress, table } from "./report.mjs";
+import { CODE_CACHE_SETTLE_MS } from "./load.mjs";
+import { figure, sample, summarize } from "./stats.mjs";
+
+/** Goals (performance.md §4), lower is better. */
+export const REGISTER_GOALS = Object.freeze({
+  offlineFirstRows: { target: 1500, limit: 2500 }, // G4
+  tapFirstRows: { target: 150, limit: 300 }, // G5
+  rowsInDom: { limit: 200 }, // G5: never more than 200 rows in the DOM
+  searchQuery: { target: 16 }, // G7: query
+  searchPaint: { target: 100, limit: 200 }, // G7: to paint; INP ≤ 200 ms
+  save: { target: 50, limit: 100 }, // G9
+  saveTransactions: { limit: 1 }, // G9: one IndexedDB transaction
+});
+
+export const SEED = Object.freeze({ cases: 10_000, seed: 20261121 });
+
+/** The queries typed, 4 keystrokes each. */
+export const QUERIES = Object.freeze([
+  { id: "zh", text: "赡养义务", label: "Chinese" },
+  { id: "latin", text: "okaf", label: "Latin" },
+]);
+const KEY_DELAY_MS = 150;
+
+const TIMEOUT_MS = 120_000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// --- the seed -----------------------------------------------------------------------------
+
+/** Files whose content shapes the seeded records: a change to any of them re-runs the seed. */
+function seedSources(root) {
+  const walk = (dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+  const files = [
+    join(root, "tests/bench/seed.rs"),
+    join(root, "src/repo.rs"),
+    join(root, "src/storage.rs"),
+    join(root, "src/domain.rs"),
+    join(root, "Cargo.lock"),
+    ...walk(join(root, "src/domain")),
+    ...walk(join(root, "src/storage")),
+  ];
+  return files.filter((f) => f.endsWith(".rs") || f.endsWith(".lock")).sort();
+}
+
+function sourcesHash(root) {
+  const h = createHash("sha256");
+  for (const f of seedSources(root)) h.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
+  return h.digest("hex").slice(0, 12);
+}
+
+/**
+ * The seeded register file, generated with the cargo example if it is not cached. Returns the
+ * path, its size, the per-store record counts and the generator's own report.
+ */
+export function ensureSeed(root, { cases, seed } = SEED) {
+  const dir = join(root, "bench-results", "seed");
+  const file = join(dir, `casebook-${cases}-${seed}-${sourcesHash(root)}.json`);
+  let generated = false;
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    progress(`seeding ${cases} cases (seed ${seed}) with cargo run --release --example seed (first run builds it)`);
+    const t0 = Date.now();
+    const r = spawnSync(
+      "cargo",
+      ["run", "--release", "--offline", "--quiet", "--example", "seed", "--", "--cases", String(cases), "--seed", String(seed), "--out", `${file}.tmp`],
+      { cwd: root, stdio: ["ignore", 2, 2], env: process.env },
+    );
+    if (r.status !== 0) throw new Error(`the seed example failed (exit ${r.status ?? r.signal})`);
+    renameSync(`${file}.tmp`, file);
+    // Seeds of the same arguments made from older sources are stale: drop them.
+    const stem = `casebook-${cases}-${seed}-`;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(stem) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    }
+    progress(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    generated = true;
+  }
+  const dump = JSON.parse(readFileSync(file, "utf8"));
+  const counts = Object.fromEntries(Object.entries(dump.stores).map(([k, v]) => [k, v.length]));
+  return {
+    file,
+    bytes: statSync(file).size,
+    database: dump.database,
+    version: dump.version,
+    counts,
+    records: Object.values(counts).reduce((a, b) => a + b, 0),
+    generator: dump.generator,
+    generated,
+  };
+}
+
+// --- in the page --------------------------------------------------------------------------
+
+/**
+ * Init script (runs before any page script): records what the harness reads, and exposes
+ * `window.__benchRegister`.
+ */
+function registerProbe() {
+  if (window !== window.top) return;
+  const marks = [];
+  const measures = [];
+  const events = [];
+  const inputs = [];
+  const clicks = [];
+  const txs = [];
+  const waiters = [];
+  const settle = () => {
+    for (const w of [...waiters]) {
+      const hit = marks.find((m) => m.name === w.name && m.startTime > w.after);
+      if (hit) {
+        waiters.splice(waiters.indexOf(w), 1);
+        clearTimeout(w.timer);
+        w.resolve(hit.startTime);
+      }
+    }
+  };
+  const copy = (e) => ({ name: e.name, startTime: e.startTime, duration: e.duration });
+  try {
+    new PerformanceObserver((list) => {
+      marks.push(...list.getEntries().map(copy));
+      settle();
+    }).observe({ type: "mark", buffered: true });
+    new PerformanceObserver((list) => measures.push(...list.getEntries().map(copy))).observe({ type: "measure", buffered: true });
+  } catch {
+    // No User Timing observer: every wait times out and the suite reports it.
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        events.push({ ...copy(e), processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId });
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  } catch {
+    // No Event Timing: the rAF-based figure is used.
+  }
+  const testId = (el) => (el && el.closest ? el.closest("[data-testid]")?.getAttribute("data-testid") : null);
+  addEventListener("click", (e) => clicks.push({ testId: testId(e.target), t: e.timeStamp }), true);
+  addEventListener(
+    "input",
+    (e) => {
+      if (testId(e.target) !== "case-search") return;
+      const rec = { t: e.timeStamp, value: e.target.value, frame: null, paint: null };
+      inputs.push(rec);
+      requestAnimationFrame(() => {
+        rec.frame = performance.now();
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          rec.paint = performance.now();
+        };
+        ch.port2.postMessage(0);
+      });
+    },
+    true,
+  );
+  if (window.IDBDatabase) {
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode, options) {
+      const tx = original.call(this, stores, mode, options);
+      if (mode === "readwrite") {
+        const rec = { stores: typeof stores === "string" ? [stores] : [...stores], start: performance.now(), end: null, ok: null };
+        txs.push(rec);
+        tx.addEventListener("complete", () => Object.assign(rec, { end: performance.now(), ok: true }));
+        tx.addEventListener("abort", () => Object.assign(rec, { end: performance.now(), ok: false }));
+      }
+      return tx;
+    };
+  }
+  Object.defineProperty(window, "__benchRegister", {
+    value: {
+      marks,
+      measures,
+      events,
+      inputs,
+      clicks,
+      txs,
+      /** Resolves with the startTime of the first mark `name` after `after` (ms). */
+      waitMark(name, after = -1, timeoutMs = 120000) {
+        return new Promise((resolve, reject) => {
+          const w = { name, after, resolve };
+          w.timer = setTimeout(() => {
+            waiters.splice(waiters.indexOf(w), 1);
+            reject(new Error(`no "${name}" mark within ${timeoutMs / 1000} s (marks so far: ${[...new Set(marks.map((m) => m.name))].join(", ") || "none"})`));
+          }, timeoutMs);
+          waiters.push(w);
+          settle();
+        });
+      },
+      mark(name) {
+        const hits = marks.filter((m) => m.name === name);
+        return hits.length ? hits[hits.length - 1].startTime : null;
+      },
+      rows: () => document.querySelectorAll('[data-testid="case-row"]').length,
+      nextPaint: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
+    },
+  });
+}
+
+/** In the page: creates the database at `version` with its stores and puts every record in ONE transaction. */
+async function fillDatabase({ url, database, version, expected }) {
+  const t0 = performance.now();
+  const dump = await (await fetch(url)).json();
+  const t1 = performance.now();
+  const names = Object.keys(dump.stores);
+  const request = (r) => new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const open = indexedDB.open(database, version);
+  open.onupgradeneeded = () => {
+    for (const name of names) open.result.createObjectStore(name); // out-of-line keys, as the app's migration
+  };
+  const db = await request(open);
+  const tx = db.transaction(names, "readwrite");
+  let written = 0;
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    for (const [key, value] of dump.stores[name]) {
+      store.put(value, key);
+      written++;
+    }
+  }
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error("transaction aborted"));
+  });
+  const t2 = performance.now();
+  const read = db.transaction(names, "readonly");
+  const counts = {};
+  for (const name of names) counts[name] = await request(read.objectStore(name).count());
+  db.close();
+  const wrong = Object.entries(expected).filter(([k, n]) => counts[k] !== n);
+  if (wrong.length) throw new Error(`IndexedDB holds ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
+  return { written, counts, fetchParseMs: t1 - t0, writeMs: t2 - t1 };
+}
+
+// --- contexts and pages -------------------------------------------------------------------
+
+const sessions = new WeakMap();
+async function cdpFor(context, page) {
+  if (!sessions.has(page)) sessions.set(page, await context.newCDPSession(page));
+  return sessions.get(page);
+}
+
+const evalIn = (page, fn, arg, what) =>
+  Promise.race([
+    page.evaluate(fn, arg),
+    sleep(TIMEOUT_MS + 5000).then(() => {
+      throw new Error(`${what}: timed out`);
+    }),
+  ]);
+
+const waitMark = (page, name, after = -1) => evalIn(page, ([n, a, t]) => window.__benchRegister.waitMark(n, a, t), [name, after, TIMEOUT_MS], `waiting for ${name}`);
+
+/**
+ * A fresh context on the tablet viewport whose IndexedDB holds the seeded register before the
+ * app has ever loaded. Returns the context and a page still on the non-app URL.
+ */
+async function seededContext(ctx, seedInfo) {
+  const context = await ctx.browser.newContext(contextOptions());
+  await context.addInitScript(registerProbe);
+  const page = await context.newPage();
+  const origin = new URL(ctx.url).origin;
+  const dumpUrl = `${origin}/__bench/seed.json`;
+  await page.route(dumpUrl, (route) => route.fulfill({ path: seedInfo.file, contentType: "application/json" }));
+  await page.goto(`${origin}/manifest.webmanifest`, { timeout: TIMEOUT_MS });
+  const fill = await evalIn(
+    page,
+    fillDatabase,
+    { url: dumpUrl, database: seedInfo.database, version: seedInfo.version, expected: seedInfo.counts },
+    "pre-filling IndexedDB",
+  );
+  await page.unroute(dumpUrl);
+  return { context, page, fill };
+}
+
+/** Loads `path` in `page` (unthrottled set-up) until the register has built its index. */
+async function loadApp(ctx, page, path) {
+  await page.goto(new URL(path, ctx.url).href, { waitUntil: "commit", timeout: TIMEOUT_MS });
+  await waitMark(page, "register:index");
+  await waitMark(page, "app:ready");
+}
+
+async function waitForController(page) {
+  await evalIn(
+    page,
+    async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    },
+    undefined,
+    "service worker",
+  );
+}
+
+/** wasm linear memory (every live WebAssembly.Memory) and the JS heap, over CDP. */
+async function memoryOf(cdp) {
+  const out = { wasm: null, memories: 0, jsHeapUsed: null, jsHeapTotal: null };
+  try {
+    const usage = await cdp.send("Runtime.getHeapUsage");
+    out.jsHeapUsed = usage.usedSize;
+    out.jsHeapTotal = usage.totalSize;
+  } catch {
+    // Not available: reported as n/a.
+  }
+  try {
+    const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+    const found = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
+    const sum = await cdp.send("Runtime.callFunctionOn", {
+      objectId: found.objects.objectId,
+      functionDeclaration: "function () { return this.map((m) => m.buffer.byteLength); }",
+      returnByValue: true,
+    });
+    out.memories = sum.result.value.length;
+    out.wasm = sum.result.value.reduce((a, b) => a + b, 0);
+    await cdp.send("Runtime.releaseObject", { objectId: found.objects.objectId }).catch(() => {});
+    await cdp.send("Runtime.releaseObject", { objectId: proto.result.objectId }).catch(() => {});
+  } catch {
+    // queryObjects unavailable: wasm memory reported as n/a.
+  }
+  return out;
+}
+
+// --- the measurements ---------------------------------------------------------------------
+
+/** G4: offline reopen of /cases to `list:first-rows`, with the register marks of each load. */
+async function measureOffline(ctx, seedInfo, report) {
+  const { context, page: first, fill } = await seededContext(ctx, seedInfo);
+  report.fill = fill;
+  try {
+    progress("offline: first visit of /cases (unthrottled set-up) until the service worker controls the page");
+    await loadApp(ctx, first, "/cases");
+    await waitMark(first, "list:first-rows");
+    await waitForController(first);
+    progress(`settle ${CODE_CACHE_SETTLE_MS} ms (V8 wasm code-cache write window)`);
+    await sleep(CODE_CACHE_SETTLE_MS);
+    await context.setOffline(true);
+    let page = first;
+    const failures = [];
+    const reopen = async () => {
+      const cdpOld = await cdpFor(context, page);
+      await cdpOld.send("ServiceWorker.enable");
+      await cdpOld.send("ServiceWorker.stopAllWorkers");
+      await page.close();
+      page = await context.newPage();
+      const cdp = await cdpFor(context, page);
+      await setCpuRate(cdp, ctx.profile.cpuRate);
+      const notFromSw = [];
+      const onResponse = (r) => {
+        if (!r.fromServiceWorker()) notFromSw.push(r.url());
+      };
+      page.on("response", onResponse);
+      const response = await page.goto(new URL("/cases", ctx.url).href, { waitUntil: "commit", timeout: TIMEOUT_MS });
+      const firstRows = await waitMark(page, "list:first-rows");
+      page.off("response", onResponse);
+      const r = await evalIn(
+        page,
+        () => {
+          const b = window.__benchRegister;
+          return { appReady: b.mark("app:ready"), summaries: b.mark("register:summaries"), index: b.mark("register:index"), rows: b.rows() };
+        },
+        undefined,
+        "reading marks",
+      );
+      if (!response.fromServiceWorker() || notFromSw.length) failures.push({ document: response.fromServiceWorker(), notFromSw });
+      return { firstRows, ...r };
+    };
+    const stats = await sample({
+      count: ctx.samples,
+      warmups: 1,
+      fn: async ({ index, warmup }) => {
+        progress(`offline reopen of /cases ${warmup ? "warm-up" : `${index + 1}/${ctx.samples}`}`);
+        const r = await reopen();
+        if (warmup) {
+          progress(`settle ${CODE_CACHE_SETTLE_MS} ms after the warm-up (code-cache write window)`);
+          await sleep(CODE_CACHE_SETTLE_MS);
+        }
+        return r;
+      },
+      pick: (r) => r.firstRows,
+    });
+    report.offline = { stats, failures };
+    // Memory at the end of the last load (list painted, index built), CPU throttling off.
+    const cdp = await cdpFor(context, page);
+    await setCpuRate(cdp, 1);
+    report.memory = await memoryOf(cdp);
+  } finally {
+    await context.close();
+  }
+}
+
+/** G5: click `nav-cases` on Today, time to `list:first-rows`, rows in the DOM. */
+async function measureTap(ctx, seedInfo, report) {
+  const { context, page, fill } = await seededContext(ctx, seedInfo);
+  report.fillTap = fill;
+  try {
+    const cdp = await cdpFor(context, page);
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    const stats = await sample({
+      count: ctx.samples,
+      warmups: 1,
+      fn: async ({ index, warmup }) => {
+        progress(`case-list tap ${warmup ? "warm-up" : `${index + 1}/${ctx.samples}`} (page load of / unthrottled, then the tap at P-LOW CPU)`);
+        await loadApp(ctx, page, "/");
+        await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
+        const before = await evalIn(page, () => performance.now(), undefined, "clock");
+        requests.length = 0;
+        await setCpuRate(cdp, ctx.profile.cpuRate);
+        try {
+          await page.click('[data-testid="nav-cases"]', { timeout: TIMEOUT_MS });
+          const firstRows = await waitMark(page, "list:first-rows", before);
+          const r = await evalIn(
+            page,
+            (after) => {
+              const b = window.__benchRegister;
+              const click = b.clicks.filter((c) => c.testId === "nav-cases" && c.t > after).pop();
+              return { click: click ? click.t : null, rows: b.rows() };
+            },
+            before,
+            "reading the click",
+          );
+          if (r.click === null) throw new Error("the click on nav-cases was not seen by the page");
+          return { ms: firstRows - r.click, rows: r.rows, requests: [...requests] };
+        } finally {
+          await setCpuRate(cdp, 1);
+        }
+      },
+      pick: (r) => r.ms,
+    });
+    report.tap = { stats };
+  } finally {
+    await context.close();
+  }
+}
+
+/** G7: type the queries into the search box; per keystroke query time and input → paint. */
+async function measureSearch(ctx, seedInfo, report) {
+  const { context, page } = await seededContext(ctx, seedInfo);
+  try {
+    const cdp = await cdpFor(context, page);
+    await loadApp(ctx, page, "/cases");
+    await waitMark(page, "list:first-rows");
+    const box = page.locator('[data-testid="case-search"]');
+    const typeOnce = async (text) => {
+      await box.fill("");
+      await sleep(300);
+      await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
+      const before = await evalIn(page, () => performance.now(), undefined, "clock");
+      await box.focus();
+      await setCpuRate(cdp, ctx.profile.cpuRate);
+      try {
+        await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+        await sleep(KEY_DELAY_MS * 2);
+        await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
+      } finally {
+        await setCpuRate(cdp, 1);
+      }
+      return evalIn(
+        page,
+        (after) => {
+          const b = window.__benchRegister;
+          const inputs = b.inputs.filter((i) => i.t > after);
+          return inputs.map((input, i) => {
+            const end = i + 1 < inputs.length ? inputs[i + 1].t : Infinity;
+            const queries = b.measures.filter((m) => m.name === "search:query" && m.startTime >= input.t && m.startTime < end);
+            const timing = b.events.find((e) => e.name === "input" && Math.abs(e.startTime - input.t) < 1);
+            return {
+              value: input.value,
+              queryMs: queries.length ? queries.reduce((a, m) => a + m.duration, 0) : null,
+              queries: queries.length,
+              eventTimingMs: timing ? timing.duration : null,
+              rafMs: input.paint !== null ? input.paint - input.t : null,
+            };
+          });
+        },
+        before,
+        "reading the keystrokes",
+      );
+    };
+    report.search = {};
+    for (const q of QUERIES) {
+      const runs = [];
+      for (let i = -1; i < ctx.samples; i++) {
+        progress(`search "${q.text}" ${i < 0 ? "warm-up" : `${i + 1}/${ctx.samples}`} (${[...q.text].length} keystrokes, ${KEY_DELAY_MS} ms apart, P-LOW CPU)`);
+        const keys = await typeOnce(q.text);
+        if (keys.length !== [...q.text].length) throw new Error(`typing "${q.text}" gave ${keys.length} input events`);
+        if (i >= 0) runs.push(keys);
+      }
+      const rows = await evalIn(page, () => window.__benchRegister.rows(), undefined, "rows");
+      report.search[q.id] = { runs, rowsAfter: rows };
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** G9: one quick-intake save through the UI, per sample. */
+async function measureSave(ctx, seedInfo, report) {
+  const { context, page } = await seededContext(ctx, seedInfo);
+  try {
+    const cdp = await cdpFor(context, page);
+    const stats = await sample({
+      count: ctx.samples,
+      warmups: 1,
+      fn: async ({ index, warmup }) => {
+        progress(`save ${warmup ? "warm-up" : `${index + 1}/${ctx.samples}`} (quick intake at /cases/new, the save at P-LOW CPU)`);
+        await loadApp(ctx, page, "/cases/new");
+        await page.locator('[data-testid="field-applicant-name"]').fill(`测试申请人${index}${warmup ? "W" : ""}`);
+        await page.locator('[data-testid="field-summary"]').fill("基准测试：邻里之间因楼道堆放杂物发生争执，申请调解。");
+        await page.locator('[data-testid="field-dispute-type"]').selectOption("LL");
+        // Let the draft saves of the typing finish, so only the save's transactions follow.
+        await evalIn(
+          page,
+          async () => {
+            const b = window.__benchRegister;
+            for (let i = 0; i < 200 && b.txs.some((t) => t.end === null); i++) await new Promise((r) => setTimeout(r, 10));
+          },
+          undefined,
+          "draft saves",
+        );
+        await sleep(300);
+        const before = await evalIn(page, () => performance.now(), undefined, "clock");
+        await setCpuRate(cdp, ctx.profile.cpuRate);
+        try {
+          await page.click('[data-testid="intake-save"]', { timeout: TIMEOUT_MS });
+          await page.waitForURL(/\/cases\/[0-9a-f]{32}$/, { timeout: TIMEOUT_MS, waitUntil: "commit" });
+        } finally {
+          await setCpuRate(cdp, 1);
+        }
+        const failure = await page.locator('[data-testid="form-failure"]').count();
+        if (failure) throw new Error(`the save failed: ${await page.locator('[data-testid="form-failure"]').innerText()}`);
+        return evalIn(
+          page,
+          (after) => {
+            const b = window.__benchRegister;
+            const click = b.clicks.filter((c) => c.testId === "intake-save" && c.t > after).pop();
+            const txs = b.txs.filter((t) => t.start > after);
+            const measure = b.measures.filter((m) => m.name === "save" && m.startTime > after).pop();
+            const txMark = b.marks.filter((m) => m.name.startsWith("save:transactions=") && m.startTime > after).pop();
+            const last = txs.length ? Math.max(...txs.map((t) => t.end ?? NaN)) : NaN;
+            return {
+              appSaveMs: measure ? measure.duration : null,
+              appTransactions: txMark ? Number(txMark.name.split("=")[1]) : null,
+              transactions: txs.length,
+              stores: txs.map((t) => t.stores.join("+")),
+              txMs: txs.map((t) => (t.end ?? NaN) - t.start),
+              clickToCommitMs: click ? last - click.t : null,
+            };
+          },
+          before,
+          "reading the save",
+        );
+      },
+      pick: (r) => r.appSaveMs ?? r.clickToCommitMs,
+    });
+    report.save = { stats };
+  } finally {
+    await context.close();
+  }
+}
+
+// --- the suite ----------------------------------------------------------------------------
+
+/** Share of CPU time (all cores) spent busy over `ms` while this suite is idle: a build nearby? */
+async function idleCpuBusy(ms = 1000) {
+  const snap = () => cpus().reduce((a, c) => {
+    const t = c.times;
+    return { idle: a.idle + t.idle, total: a.total + t.user + t.nice + t.sys + t.idle + t.irq };
+  }, { idle: 0, total: 0 });
+  const a = snap();
+  await sleep(ms);
+  const b = snap();
+  return 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total);
+}
+
+const fmtOpt = (v) => (Number.isFinite(v) ? fmtMs(v) : "n/a");
+const statsOf = (values) => {
+  const v = values.filter(Number.isFinite);
+  return v.length ? summarize(v) : null;
+};
+const row = (label, s, note = "") => [label, s ? fmtMs(s.median) : "n/a", s ? `${fmtMs(s.min)} – ${fmtMs(s.max)}` : "", s ? s.samples.map(Math.round).join(" ") : "", note];
+
+export const registerSuite = {
+  id: "register",
+  title: "Case register with 10,000 cases stored (P-LOW)",
+  needs: ["calibration"],
+  async run(ctx) {
+    const seedInfo = ensureSeed(ctx.root);
+    const g = seedInfo.generator;
+    line(
+      `seed: ${g.cases} cases (seed ${g.seed}; ${g.chinese} zh / ${g.english} en; ${g.first_case} – ${g.last_case}), ` +
+        `${seedInfo.records.toLocaleString("en")} IndexedDB records, ${fmtBytes(seedInfo.bytes)} of JSON${seedInfo.generated ? "" : " (cached)"}`,
+    );
+    line(`statuses: ${Object.entries(g.statuses).map(([k, v]) => `${k} ${v}`).join(", ")}; records: ${Object.entries(seedInfo.counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    line(`viewport ${DEVICE.name}; CPU ${ctx.profile.cpuRate}x on the page while measuring; every timing: 1 warm-up discarded, median of ${ctx.samples}`);
+    const report = {};
+    ctx.results.register = report;
+    report.cpuBusy = { before: await idleCpuBusy() };
+    report.seed = { ...seedInfo, file: relative(ctx.root, seedInfo.file) };
+
+    await measureOffline(ctx, seedInfo, report);
+    const f = report.fill;
+    line(
+      `pre-fill (per context, before the app's first load): ${f.written.toLocaleString("en")} records put in ONE readwrite transaction ` +
+        `in ${fmtMs(f.writeMs)} (+ ${fmtMs(f.fetchParseMs)} fetch and parse); counted back: ${Object.entries(f.counts).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+    );
+    await measureTap(ctx, seedInfo, report);
+    await measureSearch(ctx, seedInfo, report);
+    await measureSave(ctx, seedInfo, report);
+    report.cpuBusy.after = await idleCpuBusy();
+    const busy = Math.max(report.cpuBusy.before, report.cpuBusy.after);
+    if (busy > 0.25) {
+      line(
+        `WARNING: other processes used ${Math.round(report.cpuBusy.before * 100)} % / ${Math.round(report.cpuBusy.after * 100)} % of the CPU ` +
+          `(1 s samples at the start / end of this suite, the browser idle): figures are skewed.`,
+      );
+    }
+
+    // Offline reopen.
+    const off = report.offline;
+    const d = off.stats.details;
+    const summaries = statsOf(d.map((x) => x.summaries));
+    const index = statsOf(d.map((x) => x.index));
+    const build = statsOf(d.map((x) => x.index - x.summaries));
+    const ready = statsOf(d.map((x) => x.appReady));
+    line();
+    table(
+      ["offline reopen of /cases (ms since navigation start)", "median", "min – max", "samples", ""],
+      [
+        row("app:ready (shell)", ready),
+        row("register:summaries (10k summaries read)", summaries),
+        row("register:index (search index built)", index),
+        row("  index − summaries (index build + directory load)", build),
+        row("list:first-rows", off.stats, `goal ≤ ${fmtMs(REGISTER_GOALS.offlineFirstRows.target)} (hard ${fmtMs(REGISTER_GOALS.offlineFirstRows.limit)})`),
+      ],
+      "lrrll",
+    );
+    line(`served offline by the service worker: ${off.failures.length ? `NO in ${off.failures.length} load(s): ${JSON.stringify(off.failures).slice(0, 300)}` : "yes, every load"}`);
+    if (off.failures.length) ctx.errors.push(`register: ${off.failures.length} offline load(s) were not fully served by the service worker`);
+    const m = report.memory;
+    line(
+      `memory after the last offline load: wasm linear memory ${m.wasm === null ? "n/a" : `${fmtBytes(m.wasm)} (${m.memories} WebAssembly.Memory)`}; ` +
+        `JS heap ${m.jsHeapUsed === null ? "n/a" : `${fmtBytes(m.jsHeapUsed)} used of ${fmtBytes(m.jsHeapTotal)}`} (CDP Runtime.queryObjects / getHeapUsage)`,
+    );
+
+    // Tap.
+    const tap = report.tap.stats;
+    const rowCounts = tap.details.map((x) => x.rows);
+    const maxRows = Math.max(...rowCounts);
+    const tapRequests = [...new Set(tap.details.flatMap((x) => x.requests.map((u) => new URL(u).pathname)))];
+    line();
+    table(
+      ["case-list tap on Today → list:first-rows", "median", "min – max", "samples", ""],
+      [row("click event → list:first-rows", tap, `goal ≤ ${fmtMs(REGISTER_GOALS.tapFirstRows.target)} (hard ${fmtMs(REGISTER_GOALS.tapFirstRows.limit)})`)],
+      "lrrll",
+    );
+    line(`case-row elements in the DOM at first rows: ${[...new Set(rowCounts)].join(", ")} (must be ≤ ${REGISTER_GOALS.rowsInDom.limit}); requests during the taps: ${tapRequests.length ? tapRequests.join(", ") : "none"}`);
+    if (maxRows > REGISTER_GOALS.rowsInDom.limit) ctx.errors.push(`register: ${maxRows} case rows in the DOM (virtualised list must keep ≤ ${REGISTER_GOALS.rowsInDom.limit})`);
+
+    // Search.
+    const searchFigures = [];
+    for (const q of QUERIES) {
+      const { runs, rowsAfter } = report.search[q.id];
+      const keys = [...q.text];
+      const perKey = keys.map((_, k) => runs.map((r) => r[k]));
+      const paintOf = (x) => x.eventTimingMs ?? x.rafMs;
+      line();
+      table(
+        [`search "${q.text}" (${q.label}), per keystroke`, "search:query median", "max", "input → paint median", "max", "Event Timing input entries", "rAF-based median"],
+        perKey.map((xs, k) => {
+          const qs = statsOf(xs.map((x) => x.queryMs));
+          const ps = statsOf(xs.map(paintOf));
+          const et = xs.filter((x) => x.eventTimingMs !== null);
+          const raf = statsOf(xs.map((x) => x.rafMs));
+          return [
+            `${k + 1}: "${xs[0].value}"`,
+            qs ? `${qs.median.toFixed(2)} ms` : "n/a",
+            qs ? `${qs.max.toFixed(2)} ms` : "",
+            ps ? fmtMs(ps.median) : "n/a",
+            ps ? fmtMs(ps.max) : "",
+            `${et.length}/${xs.length}${et.length ? ` (${et.map((x) => Math.round(x.eventTimingMs)).join(" ")} ms)` : ""}`,
+            raf ? fmtMs(raf.median) : "n/a",
+          ];
+        }),
+        "lrrrrll",
+      );
+      const all = runs.flat();
+      const queryStats = statsOf(all.map((x) => x.queryMs));
+      const paintStats = statsOf(all.map(paintOf));
+      const multi = all.filter((x) => x.queries > 1).length;
+      line(
+        `${all.length} keystrokes (${runs.length} runs × ${keys.length}); ${multi ? `${multi} keystroke(s) ran search:query more than once (summed); ` : ""}` +
+          `rows in the DOM after the query: ${rowsAfter}`,
+      );
+      if (!queryStats) line(`NOTE: no search:query measure was seen: the app did not search (or does not measure it)`);
+      if (queryStats) {
+        searchFigures.push(figure({ suite: "register", id: `register.search.${q.id}.query`, label: `Search "${q.text}" search:query per keystroke`, unit: "ms", stats: queryStats, goal: REGISTER_GOALS.searchQuery }));
+      }
+      if (paintStats) {
+        searchFigures.push(figure({ suite: "register", id: `register.search.${q.id}.paint`, label: `Search "${q.text}" input → next paint per keystroke`, unit: "ms", stats: paintStats, goal: REGISTER_GOALS.searchPaint }));
+      }
+    }
+    line(
+      `input → paint = the Event Timing duration of the \`input\` event (8 ms granularity) where it was reported (≥ 16 ms); ` +
+        `for faster keystrokes, the time from the input event to a task posted from the next animation frame (rAF-based)`,
+    );
+
+    // Save.
+    const save = report.save.stats;
+    const sd = save.details;
+    const app = statsOf(sd.map((x) => x.appSaveMs));
+    const commit = statsOf(sd.map((x) => x.clickToCommitMs));
+    const txDur = statsOf(sd.flatMap((x) => x.txMs));
+    const txCounts = sd.map((x) => x.transactions);
+    const appTx = sd.map((x) => x.appTransactions);
+    line();
+    table(
+      ["one save (quick intake, 10k cases stored)", "median", "min – max", "samples", ""],
+      [
+        row("app `save` measure", app, app ? `goal ≤ ${fmtMs(REGISTER_GOALS.save.target)} (hard ${fmtMs(REGISTER_GOALS.save.limit)})` : "not placed by this build"),
+        row("click → last readwrite transaction complete", commit),
+        row("readwrite transaction, created → complete", txDur),
+      ],
+      "lrrll",
+    );
+    line(
+      `IndexedDB readwrite transactions per save (page-side count): ${txCounts.join(" ")} [${[...new Set(sd.flatMap((x) => x.stores))].join("; ")}]; ` +
+        `app mark save:transactions=N: ${appTx.every((x) => x === null) ? "not placed by this build" : appTx.join(" ")}`,
+    );
+
+    const figures = [
+      figure({ suite: "register", id: "register.offline.firstRows", label: "Offline reopen → list:first-rows, 10k (P-LOW CPU)", unit: "ms", stats: off.stats, goal: REGISTER_GOALS.offlineFirstRows, ratioTo: "baseline.jsonParse.profile" }),
+    ];
+    if (summaries) figures.push(figure({ suite: "register", id: "register.offline.summaries", label: "  … register:summaries mark (10k read)", unit: "ms", stats: summaries }));
+    if (index) figures.push(figure({ suite: "register", id: "register.offline.index", label: "  … register:index mark (index built)", unit: "ms", stats: index }));
+    figures.push(
+      figure({ suite: "register", id: "register.tap.firstRows", label: "Case-list tap → list:first-rows, 10k (P-LOW CPU)", unit: "ms", stats: tap, goal: REGISTER_GOALS.tapFirstRows, ratioTo: "baseline.jsonParse.profile" }),
+      figure({ suite: "register", id: "register.tap.rows", label: "  … case-row elements in the DOM", unit: "rows", value: maxRows, goal: REGISTER_GOALS.rowsInDom }),
+      ...searchFigures,
+    );
+    const saveMs = app ?? commit;
+    if (saveMs) {
+      figures.push(
+        figure({
+          suite: "register",
+          id: "register.save",
+          label: app ? "One save: app `save` measure (P-LOW CPU)" : "One save: click → transaction complete (P-LOW CPU)",
+          unit: "ms",
+          stats: saveMs,
+          goal: REGISTER_GOALS.save,
+        }),
+      );
+    }
+    if (txDur) figures.push(figure({ suite: "register", id: "register.save.transaction", label: "  … its readwrite transaction, created → complete", unit: "ms", stats: txDur }));
+    const txFigure = appTx.every((x) => x !== null) ? Math.max(...appTx) : Math.max(...txCounts);
+    figures.push(figure({ suite: "register", id: "register.save.transactions", label: "  … IndexedDB transactions per save", unit: "tx", value: txFigure, goal: REGISTER_GOALS.saveTransactions }));
+    if (m.wasm !== null) figures.push(figure({ suite: "register", id: "register.memory.wasm", label: "wasm linear memory with 10k loaded", unit: "B", value: m.wasm }));
+    if (m.jsHeapUsed !== null) figures.push(figure({ suite: "register", id: "register.memory.jsHeap", label: "JS heap used with 10k loaded", unit: "B", value: m.jsHeapUsed }));
+    return figures;
+  },
+};

@@ -103,6 +103,23 @@ pub fn new_random_hex() -> Option<String> {
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Lets the browser run a task (paint, input) before continuing: resolves from a zero-delay
+/// timer, so long work split by these awaits never blocks the page for long.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                    .is_ok()
+            })
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Records a `performance.measure` named `name` from the mark `start` to now (the benchmark reads
 /// these; they cost a few microseconds).
 pub fn measure_from(name: &str, start: &str) {

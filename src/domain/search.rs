@@ -368,3 +368,39 @@ impl SearchIndex {
         ranked.into_iter().map(|(_, d)| d.id.clone()).collect()
     }
 }
+
+/// A plain scan for while the index is being built: the cases whose number, party names,
+/// phones or summary contain every whitespace-separated word of `query` (case-insensitive),
+/// most recently updated first. Slower than [`SearchIndex::query`] and stricter (words must
+/// appear as typed), but needs no index.
+pub fn scan(summaries: &[CaseSummary], query: &str, limit: usize) -> Vec<CaseId> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let mut hits: Vec<&CaseSummary> = summaries
+        .iter()
+        .filter(|s| {
+            let mut haystack = s.summary_text.to_lowercase();
+            if let Some(n) = &s.number {
+                haystack.push(' ');
+                haystack.push_str(&n.to_string());
+            }
+            for name in &s.party_names {
+                haystack.push(' ');
+                haystack.push_str(&name.to_lowercase());
+            }
+            for phone in &s.phones {
+                haystack.push(' ');
+                haystack.push_str(&phone.dial_digits());
+            }
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .collect();
+    hits.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    hits.into_iter().take(limit).map(|s| s.id.clone()).collect()
+}

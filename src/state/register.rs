@@ -53,7 +53,13 @@ pub struct RegisterState {
     pub version: RwSignal<u64>,
     /// Summaries that could not be read (shown to the user, never silently dropped).
     pub unreadable: RwSignal<usize>,
+    /// Whether the search index covers every summary; until then search scans the list.
+    pub index_ready: RwSignal<bool>,
 }
+
+/// Summaries indexed per slice while the index is built in the background (keeps each task
+/// short on a slow tablet, so the list stays responsive while it is built).
+const INDEX_SLICE: usize = 250;
 
 impl RegisterState {
     /// Provides the context and starts opening storage.
@@ -67,6 +73,7 @@ impl RegisterState {
             directory: RwSignal::new(Arc::new(Directory::default())),
             version: RwSignal::new(0),
             unreadable: RwSignal::new(0),
+            index_ready: RwSignal::new(false),
         };
         provide_context(this);
         leptos::task::spawn_local(async move {
@@ -90,11 +97,10 @@ impl RegisterState {
         let (summaries, problems) = repo.load_summaries().await?;
         platform::mark("register:summaries");
         let directory = repo.load_directory().await?;
-        self.index.set_value(SearchIndex::build(&summaries));
-        platform::mark("register:index");
         self.repo.set_value(Some(repo));
         self.unreadable.set(problems.len());
-        self.summaries.set(Arc::new(summaries));
+        let summaries = Arc::new(summaries);
+        self.summaries.set(summaries.clone());
         self.directory.set(Arc::new(directory));
         let ready = profile.is_some();
         self.profile.set(profile);
@@ -103,7 +109,30 @@ impl RegisterState {
         } else {
             RegisterStatus::NeedsSetUp
         });
+        // The list can show rows now; the search index is built afterwards, in slices, so
+        // neither first rows nor typing wait for it.
+        self.build_index(summaries.len()).await;
         Ok(())
+    }
+
+    /// Indexes the first `count` summaries slice by slice. Each slice is read from the current
+    /// list, not a snapshot, so a case saved meanwhile (already upserted by `execute`) is never
+    /// overwritten by its older summary.
+    async fn build_index(self, count: usize) {
+        let mut start = 0;
+        while start < count {
+            platform::yield_to_browser().await;
+            let end = (start + INDEX_SLICE).min(count);
+            let summaries = self.summaries.get_untracked();
+            self.index.update_value(|index| {
+                for summary in summaries.get(start..end).unwrap_or_default() {
+                    index.upsert(summary);
+                }
+            });
+            start = end;
+        }
+        self.index_ready.set(true);
+        platform::mark("register:index");
     }
 
     /// Whether storage is open (tracked): loads started before that would fail, so resources
@@ -218,7 +247,13 @@ impl RegisterState {
     /// Case ids matching `query`, best first (empty query: none).
     pub fn search(self, query: &str, limit: usize) -> Vec<CaseId> {
         platform::mark("search:start");
-        let found = self.index.with_value(|index| index.query(query, limit));
+        // Tracked, so a list showing results re-queries once the index is complete.
+        let found = if self.index_ready.get() {
+            self.index.with_value(|index| index.query(query, limit))
+        } else {
+            let summaries = self.summaries.get_untracked();
+            crate::domain::search::scan(&summaries, query, limit)
+        };
         platform::measure_from("search:query", "search:start");
         found
     }

@@ -271,3 +271,35 @@ proptest! {
         prop_assert_eq!(sorted(index.query(&query, usize::MAX)), sorted(reference(&cases, &query)));
     }
 }
+
+#[test]
+fn the_scan_used_before_the_index_is_ready_finds_substrings_of_every_field() {
+    use casebook::domain::search::scan;
+    use casebook::domain::summary::CaseSummary;
+    let (_, state) = super::support::case_in(casebook::domain::Status::Registered);
+    let base = CaseSummary::of(&state);
+    let mut a = base.clone();
+    a.id = super::support::case_id("a");
+    a.summary_text = "邻居装修噪音引发争执".to_owned();
+    a.party_names = vec!["Zhang San".to_owned()];
+    let mut b = base.clone();
+    b.id = super::support::case_id("b");
+    b.summary_text = "Unpaid wages for March".to_owned();
+    b.party_names = vec!["李四".to_owned()];
+    let all = vec![a, b];
+    let ids = |q: &str| -> Vec<String> {
+        scan(&all, q, 10)
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("装修噪音"), ["a"]);
+    assert_eq!(ids("zhang"), ["a"]);
+    assert_eq!(ids("unpaid MARCH"), ["b"]);
+    assert_eq!(ids("李四"), ["b"]);
+    assert!(
+        ids("装修 wages").is_empty(),
+        "every word must match the same case"
+    );
+    assert!(ids("   ").is_empty());
+}

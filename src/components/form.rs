@@ -409,3 +409,29 @@ pub fn local_action(run: impl Fn() -> SaveFuture + 'static) -> Action<(), ()> {
 fn erased_action(run: Box<dyn Fn() -> SaveFuture>) -> Action<(), ()> {
     Action::new_local(move |_: &()| run())
 }
+
+/// The end every form shares: the error summary, the failure line and a primary submit button
+/// labelled `label`, in a card that dispatches `save` on submit.
+pub fn finish_form(
+    mut children: Vec<AnyView>,
+    errors: RwSignal<Vec<FieldError>>,
+    failure: RwSignal<Option<String>>,
+    save: Action<(), ()>,
+    test_id: &'static str,
+    label: Key,
+) -> AnyView {
+    children.push(form_errors(errors));
+    children.push(failure_line(failure, Some("form-failure")));
+    children.push(submit_button(
+        "button button--primary",
+        test_id,
+        save.pending().into(),
+        key_text(label),
+    ));
+    form_card(
+        Callback::new(move |()| {
+            save.dispatch(());
+        }),
+        children,
+    )
+}

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 use crate::components::form::{
-    checkbox, failure_line, fields, fieldset, form_card, form_errors, local_action, show,
-    submit_button, Field, FieldKind,
+    checkbox, failure_line, fields, fieldset, finish_form, form_card, form_errors, local_action,
+    show, submit_button, Field, FieldKind,
 };
 use crate::components::SelectOption;
 use crate::domain::case::{
@@ -249,20 +249,14 @@ fn triage_form(state: CaseState) -> AnyView {
         .err(errors, &["handling_level"])
         .required()
         .view(),
-        form_errors(errors),
-        failure_line(failure, Some("form-failure")),
-        submit_button(
-            "button button--primary",
-            "triage-save",
-            save.pending().into(),
-            Signal::derive(move || i18n.t(Key::TriageSave).to_owned()),
-        ),
     ];
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
+    finish_form(
         children,
+        errors,
+        failure,
+        save,
+        "triage-save",
+        Key::TriageSave,
     )
 }
 
@@ -585,19 +579,13 @@ fn convert_form(state: CaseState) -> AnyView {
             .options(options::<AcceptanceBasis>(vocab::acceptance_basis))
             .err(errors, &["basis"]),
     ]));
-    children.push(form_errors(errors));
-    children.push(failure_line(failure, Some("form-failure")));
-    children.push(submit_button(
-        "button button--primary",
-        "convert-save",
-        save.pending().into(),
-        Signal::derive(move || i18n.t(Key::ConvertSave).to_owned()),
-    ));
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
+    finish_form(
         children,
+        errors,
+        failure,
+        save,
+        "convert-save",
+        Key::ConvertSave,
     )
 }
 
@@ -614,7 +602,6 @@ fn edit_form(state: CaseState) -> AnyView {
     use crate::domain::money::Fen;
     use crate::domain::validate::FieldErrorCode;
 
-    let i18n = I18n::expect();
     let register = RegisterState::expect();
     let navigate = use_navigate();
     if state.status.is_frozen() {
@@ -808,21 +795,8 @@ fn edit_form(state: CaseState) -> AnyView {
         .options(mediators)
         .hint(Key::EditFirstContactHint)
         .view(),
-        form_errors(errors),
-        failure_line(failure, Some("form-failure")),
-        submit_button(
-            "button button--primary",
-            "edit-save",
-            save.pending().into(),
-            Signal::derive(move || i18n.t(Key::EditSave).to_owned()),
-        ),
     ]);
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
-        children,
-    )
+    finish_form(children, errors, failure, save, "edit-save", Key::EditSave)
 }
 
 /// The parties of a case: each can be corrected (a `PartySaved` event replaces the record), and
@@ -997,19 +971,13 @@ fn parties_form(state: CaseState) -> AnyView {
         Field::bound("party-phone", FieldKind::Tel, Key::IntakePhone, phone).err(errors, &["phone"]).view(),
         Field::bound("party-id-kind", FieldKind::Select, Key::PartiesIdKind, id_kind).options(optional_doc).err(errors, &["id_doc.kind"]).view(),
         Field::bound("party-id-number", FieldKind::Text, Key::PartiesIdNumber, id_number).err(errors, &["id_doc.number", "legal_rep"]).view(),
-        form_errors(errors),
-        failure_line(failure, Some("form-failure")),
-        submit_button(
-            "button button--primary",
-            "party-save",
-            save.pending().into(),
-            Signal::derive(move || i18n.t(Key::PartiesSave).to_owned()),
-        ),
     ];
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
+    finish_form(
         children,
+        errors,
+        failure,
+        save,
+        "party-save",
+        Key::PartiesSave,
     )
 }

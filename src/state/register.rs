@@ -99,8 +99,9 @@ impl RegisterState {
         let directory = repo.load_directory().await?;
         self.repo.set_value(Some(repo));
         self.unreadable.set(problems.len());
-        let summaries = Arc::new(summaries);
-        self.summaries.set(summaries.clone());
+        // No second handle is kept: a save's copy-on-write update must not copy the whole list.
+        let count = summaries.len();
+        self.summaries.set(Arc::new(summaries));
         self.directory.set(Arc::new(directory));
         let ready = profile.is_some();
         self.profile.set(profile);
@@ -111,7 +112,7 @@ impl RegisterState {
         });
         // The list can show rows now; the search index is built afterwards, in slices, so
         // neither first rows nor typing wait for it.
-        self.build_index(summaries.len()).await;
+        self.build_index(count).await;
         Ok(())
     }
 

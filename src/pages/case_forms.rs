@@ -589,6 +589,11 @@ fn convert_form(state: CaseState) -> AnyView {
     )
 }
 
+/// Shown instead of an edit form on a case that no longer takes changes (closed or archived).
+fn frozen_notice() -> AnyView {
+    view! { <p class="form__error">{tr(Key::ErrorCommandFrozen)}</p> }.into_any()
+}
+
 /// Editing a case's fields: every change is one `Edited` event listing the fields set, so the
 /// history shows who changed what, when and on which tablet.
 #[component]
@@ -605,7 +610,7 @@ fn edit_form(state: CaseState) -> AnyView {
     let register = RegisterState::expect();
     let navigate = use_navigate();
     if state.status.is_frozen() {
-        return view! { <p class="form__error">{tr(Key::ErrorCommandFrozen)}</p> }.into_any();
+        return frozen_notice();
     }
     let original = Arc::new(state);
     let summary = RwSignal::new(original.summary.clone());
@@ -813,7 +818,7 @@ fn parties_form(state: CaseState) -> AnyView {
     let i18n = I18n::expect();
     let navigate = use_navigate();
     if state.status.is_frozen() {
-        return view! { <p class="form__error">{tr(Key::ErrorCommandFrozen)}</p> }.into_any();
+        return frozen_notice();
     }
     let parties: Arc<Vec<PartyDraft>> =
         Arc::new(state.parties.iter().map(PartyDraft::of).collect());

@@ -529,10 +529,7 @@ fn Filters(params: Memo<ListParams>, set_params: Callback<ListParams>) -> impl I
     }
 }
 
-/// The type, risk and sort drop-downs.
-///
-/// They are rebuilt when the language changes: `SelectField` keys its options by value, so
-/// relabelled options would otherwise keep their old text.
+/// The type, risk and sort drop-downs (their options follow the language like every label).
 #[component]
 fn FilterSelects(params: Memo<ListParams>, set_params: Callback<ListParams>) -> impl IntoView {
     let i18n = I18n::expect();
@@ -543,20 +540,21 @@ fn FilterSelects(params: Memo<ListParams>, set_params: Callback<ListParams>) -> 
     };
     let label = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
     let placeholder = move |key: Key| Signal::derive(move || Some(i18n.t(key).to_owned()));
-    move || {
+    let sort_options = Signal::derive(move || {
         let locale = i18n.locale();
-        let sort_options: Vec<SelectOption> = SORTS
+        SORTS
             .iter()
             .map(|(_, code, key)| SelectOption {
                 value: (*code).to_owned(),
                 label: locale.text(*key).to_owned(),
             })
-            .collect();
-        view! {
+            .collect::<Vec<_>>()
+    });
+    view! {
             <SelectField
                 id="filter-type"
                 label=label(Key::CasesFilterType)
-                options=code_options(locale, vocab::dispute_type)
+                options=Signal::derive(move || code_options(i18n.locale(), vocab::dispute_type))
                 value=Signal::derive(move || {
                     params.with(|p| p.dispute_type.map(|t| t.code().to_owned()).unwrap_or_default())
                 })
@@ -568,7 +566,7 @@ fn FilterSelects(params: Memo<ListParams>, set_params: Callback<ListParams>) -> 
             <SelectField
                 id="filter-risk"
                 label=label(Key::CasesFilterRisk)
-                options=code_options(locale, vocab::risk_level)
+                options=Signal::derive(move || code_options(i18n.locale(), vocab::risk_level))
                 value=Signal::derive(move || {
                     params.with(|p| p.risk_level.map(|r| r.code().to_owned()).unwrap_or_default())
                 })
@@ -591,6 +589,5 @@ fn FilterSelects(params: Memo<ListParams>, set_params: Callback<ListParams>) -> 
                     });
                 })
             />
-        }
     }
 }

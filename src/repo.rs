@@ -14,6 +14,7 @@ use crate::domain::case_number::{
 use crate::domain::command::{
     decide, decide_directory, CaseCommand, CommandContext, CommandError, DirectoryCommand,
 };
+use crate::domain::listing::{head_after_save, head_of};
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::summary::CaseSummary;
 use crate::domain::wire::parse_event_json_unverified;
@@ -23,7 +24,7 @@ use crate::domain::{
 };
 use crate::storage::records::{
     device_log_key, event_key, subject_prefix, DeviceRecord, HeadRecord, SubjectKind, META_DEVICE,
-    META_HEAD, META_RECORD_VERSION,
+    META_HEAD, META_LIST_HEAD, META_RECORD_VERSION,
 };
 use crate::storage::{StorageError, StoragePort, StoreName, WriteBatch};
 
@@ -42,6 +43,9 @@ pub enum RepoError {
     /// The tablet has not been set up yet.
     #[error("this device is not set up")]
     NotSetUp,
+    /// The register is still being read, and the action needs all of it.
+    #[error("the register is still loading")]
+    StillLoading,
     /// The case does not exist on this device.
     #[error("no such case")]
     CaseNotFound,
@@ -260,21 +264,51 @@ impl<S: StoragePort> Repo<S> {
     }
 
     /// Every case summary, for the list and the search index. Unreadable ones are returned
-    /// separately so one damaged record cannot hide all the others.
+    /// as errors beside the readable ones, never silently dropped.
     pub async fn load_summaries(&self) -> Result<(Vec<CaseSummary>, Vec<RepoError>), RepoError> {
-        let rows = self
+        let rows = self.load_summary_rows().await?;
+        Ok(Self::parse_summary_rows(&rows))
+    }
+
+    /// The stored summaries as `(key, text)`, unparsed: the shell parses them in slices so a
+    /// 10 000-case register never blocks the page for the whole parse.
+    pub async fn load_summary_rows(&self) -> Result<Vec<(String, String)>, RepoError> {
+        Ok(self
             .storage
             .scan_prefix(StoreName::Summaries, "", None)
-            .await?;
+            .await?)
+    }
+
+    /// Parses stored summaries; each unreadable one becomes an error beside the readable ones.
+    pub fn parse_summary_rows(rows: &[(String, String)]) -> (Vec<CaseSummary>, Vec<RepoError>) {
         let mut summaries = Vec::with_capacity(rows.len());
         let mut problems = Vec::new();
         for (key, text) in rows {
-            match CaseSummary::from_json(&text) {
+            match CaseSummary::from_json(text) {
                 Ok(summary) => summaries.push(summary),
-                Err(e) => problems.push(corrupt(&key, e)),
+                Err(e) => problems.push(corrupt(key, e)),
             }
         }
-        Ok((summaries, problems))
+        (summaries, problems)
+    }
+
+    /// The list head: the most recently changed summaries, most recent first. It is derived
+    /// data for a fast first paint, so a missing or unreadable head is simply empty (the full
+    /// read that follows shows every case anyway, and [`Repo::store_list_head`] repairs it).
+    pub async fn load_list_head(&self) -> Result<Vec<CaseSummary>, RepoError> {
+        let text = self.storage.get(StoreName::Meta, META_LIST_HEAD).await?;
+        Ok(text
+            .and_then(|t| CaseSummary::list_from_json(&t).ok())
+            .unwrap_or_default())
+    }
+
+    /// Rewrites the list head from the whole register (after a full read found it stale).
+    pub async fn store_list_head(&self, all: &[CaseSummary]) -> Result<(), RepoError> {
+        let head = CaseSummary::list_to_json(&head_of(all));
+        Ok(self
+            .storage
+            .commit(WriteBatch::new().put(StoreName::Meta, META_LIST_HEAD, head))
+            .await?)
     }
 
     async fn events_of_kind(&self, kind: SubjectKind) -> Result<Vec<Event>, RepoError> {
@@ -380,11 +414,14 @@ impl<S: StoragePort> Repo<S> {
         }
         let state = fold_case(case, &history).ok_or(RepoError::CaseNotFound)?;
         let summary = CaseSummary::of(&state);
-        let mut batch = append_events(WriteBatch::new(), &events).put(
-            StoreName::Summaries,
-            case.as_str(),
-            summary.to_json(),
-        );
+        let list_head = head_after_save(self.load_list_head().await?, summary.clone());
+        let mut batch = append_events(WriteBatch::new(), &events)
+            .put(StoreName::Summaries, case.as_str(), summary.to_json())
+            .put(
+                StoreName::Meta,
+                META_LIST_HEAD,
+                CaseSummary::list_to_json(&list_head),
+            );
         if let Some(draft) = clear_draft {
             batch = batch.delete(StoreName::Drafts, draft);
         }
@@ -409,13 +446,15 @@ impl<S: StoragePort> Repo<S> {
         for (key, _) in existing {
             batch = batch.delete(StoreName::Summaries, key);
         }
-        for (id, state) in &states {
-            batch = batch.put(
-                StoreName::Summaries,
-                id.as_str(),
-                CaseSummary::of(state).to_json(),
-            );
+        let summaries: Vec<CaseSummary> = states.values().map(CaseSummary::of).collect();
+        for summary in &summaries {
+            batch = batch.put(StoreName::Summaries, summary.id.as_str(), summary.to_json());
         }
+        batch = batch.put(
+            StoreName::Meta,
+            META_LIST_HEAD,
+            CaseSummary::list_to_json(&head_of(&summaries)),
+        );
         self.storage.commit(batch).await?;
         Ok(states.len())
     }

@@ -407,7 +407,12 @@ pub fn local_action(run: impl Fn() -> SaveFuture + 'static) -> Action<(), ()> {
 }
 
 fn erased_action(run: Box<dyn Fn() -> SaveFuture>) -> Action<(), ()> {
-    Action::new_local(move |_: &()| run())
+    Action::new_local(move |_: &()| {
+        // The start of the `save` measure that `RegisterState::execute` closes: validation and
+        // the command's preparation count, not only the transaction.
+        crate::platform::mark("save:start");
+        run()
+    })
 }
 
 /// The end every form shares: the error summary, the failure line and a primary submit button

@@ -18,7 +18,7 @@ use crate::components::{
 use crate::domain::case::RiskLevel;
 use crate::domain::dispute::DisputeType;
 use crate::domain::listing::{self, CaseFilter, CaseSort, StatusFilter};
-use crate::domain::{CaseId, CaseSummary, Date, Timestamp};
+use crate::domain::{CaseSummary, Date, Timestamp};
 use crate::i18n::{vocab, Key};
 use crate::pages::support::{code_options, repo_error};
 use crate::platform;
@@ -189,17 +189,20 @@ impl ListParams {
     }
 }
 
-/// A row of the list: which summary, and what identifies its current content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A row of the list: which summary, and when it last changed. No case id: the list of 10 000
+/// refs is rebuilt on every visit and every filter change, and cloning an id per row was a
+/// large part of that; the id is looked up for the mounted rows only (see the row key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct RowRef {
     index: usize,
-    id: CaseId,
     updated_at: Timestamp,
 }
 
 /// What the results area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Results {
+    /// Nothing to show yet, and the register is still being read.
+    Reading,
     NoCases,
     NoMatches,
     Rows,
@@ -291,7 +294,6 @@ fn CaseRegister() -> impl IntoView {
                         .filter_map(|index| {
                             all.get(index).map(|s| RowRef {
                                 index,
-                                id: s.id.clone(),
                                 updated_at: s.updated_at,
                             })
                         })
@@ -301,7 +303,9 @@ fn CaseRegister() -> impl IntoView {
         })
     });
     let results = Memo::new(move |_| {
-        if register.summaries.with(|all| all.is_empty()) {
+        if !register.complete.get() && rows.with(Vec::is_empty) {
+            Results::Reading
+        } else if register.summaries.with(|all| all.is_empty()) {
             Results::NoCases
         } else if rows.with(Vec::is_empty) {
             Results::NoMatches
@@ -312,8 +316,11 @@ fn CaseRegister() -> impl IntoView {
     mark_first_rows(rows);
 
     let count = move || {
-        let total = register.summaries.with(|all| all.len()).to_string();
         let shown = rows.with(Vec::len).to_string();
+        if !register.complete.get() {
+            return i18n.format(Key::CasesLoadingRest, &[("shown", &shown)]);
+        }
+        let total = register.summaries.with(|all| all.len()).to_string();
         i18n.format(Key::CasesCount, &[("total", &total), ("shown", &shown)])
     };
     let unreadable = move || {
@@ -330,13 +337,17 @@ fn CaseRegister() -> impl IntoView {
     let row_view = move |r: RowRef| {
         let data = register.summaries.with_untracked(|all| {
             all.get(r.index)
-                .filter(|s| s.id == r.id)
+                .filter(|s| s.updated_at == r.updated_at)
                 .map(|s| row_data(s, today))
         });
         data.map(|row| view! { <CaseRow row=row/> })
     };
     let results_view = move || {
         match results.get() {
+        Results::Reading => view! {
+            <p class="page-status" role="status" data-testid="cases-loading">{tr(Key::CasesLoading)}</p>
+        }
+        .into_any(),
         Results::NoCases => view! {
             <EmptyState title=Key::CasesEmptyTitle body=Key::CasesEmptyBody test_id="cases-empty">
                 <a class="button button--primary" href=Route::NewCase.href()>{tr(Key::CasesNew)}</a>
@@ -360,7 +371,12 @@ fn CaseRegister() -> impl IntoView {
             <VirtualList
                 items=rows
                 row_height=CASE_ROW_HEIGHT
-                key=|r: &RowRef| (r.id.clone(), r.updated_at)
+                key=move |r: &RowRef| {
+                    let id = register
+                        .summaries
+                        .with_untracked(|all| all.get(r.index).map(|s| s.id.clone()));
+                    (id, r.updated_at)
+                }
                 row=row_view
                 label=Signal::derive(move || i18n.t(Key::CasesListLabel).to_owned())
                 test_id="case-list"

@@ -33,6 +33,7 @@ pub fn repo_error(error: &RepoError) -> Message {
         RepoError::Command(e) => vocab::command_error(e),
         RepoError::CaseNumber(e) => vocab::case_number_error(e),
         RepoError::NotSetUp => Key::ErrorsNotSetUp.into(),
+        RepoError::StillLoading => Key::ErrorsStillLoading.into(),
         RepoError::CaseNotFound => Key::ErrorsCaseNotFound.into(),
         RepoError::Corrupt { .. } => Key::ErrorsCorrupt.into(),
     }

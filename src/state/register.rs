@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::case_number::{CaseNumber, NumberingSlot};
 use crate::domain::command::{CaseCommand, DirectoryCommand};
+use crate::domain::listing::{head_of, insert_recent, merge_loaded};
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::search::SearchIndex;
 use crate::domain::summary::CaseSummary;
@@ -18,7 +19,7 @@ use crate::domain::{CaseId, DeviceId, Directory, Event};
 use crate::platform;
 use crate::repo::{DeviceProfile, LoadedCase, Repo, RepoError, Saved};
 use crate::storage::indexed_db::IndexedDbStorage;
-use crate::storage::StorageError;
+use crate::storage::{StorageError, StoragePort};
 
 /// The browser's repository.
 pub type BrowserRepo = Repo<IndexedDbStorage>;
@@ -55,11 +56,17 @@ pub struct RegisterState {
     pub unreadable: RwSignal<usize>,
     /// Whether the search index covers every summary; until then search scans the list.
     pub index_ready: RwSignal<bool>,
+    /// Whether `summaries` holds every stored case; until then it holds the list head (the most
+    /// recently changed cases) and whatever was saved since.
+    pub complete: RwSignal<bool>,
 }
 
 /// Summaries indexed per slice while the index is built in the background (keeps each task
 /// short on a slow tablet, so the list stays responsive while it is built).
 const INDEX_SLICE: usize = 250;
+
+/// Stored summaries parsed per slice while the register is read (same reason).
+const PARSE_SLICE: usize = 500;
 
 impl RegisterState {
     /// Provides the context and starts opening storage.
@@ -74,6 +81,7 @@ impl RegisterState {
             version: RwSignal::new(0),
             unreadable: RwSignal::new(0),
             index_ready: RwSignal::new(false),
+            complete: RwSignal::new(false),
         };
         provide_context(this);
         leptos::task::spawn_local(async move {
@@ -94,14 +102,12 @@ impl RegisterState {
         let storage = IndexedDbStorage::open().await?;
         let repo = Rc::new(Repo::new(storage));
         let profile = repo.load_profile().await?;
-        let (summaries, problems) = repo.load_summaries().await?;
-        platform::mark("register:summaries");
+        // The list head first: the case list paints its first rows from it while the whole
+        // register (10 000 summaries take seconds to read on a low-tier tablet) is read below.
+        let head = repo.load_list_head().await?;
         let directory = repo.load_directory().await?;
-        self.repo.set_value(Some(repo));
-        self.unreadable.set(problems.len());
-        // No second handle is kept: a save's copy-on-write update must not copy the whole list.
-        let count = summaries.len();
-        self.summaries.set(Arc::new(summaries));
+        self.repo.set_value(Some(repo.clone()));
+        self.summaries.set(Arc::new(head));
         self.directory.set(Arc::new(directory));
         let ready = profile.is_some();
         self.profile.set(profile);
@@ -110,15 +116,53 @@ impl RegisterState {
         } else {
             RegisterStatus::NeedsSetUp
         });
-        // The list can show rows now; the search index is built afterwards, in slices, so
-        // neither first rows nor typing wait for it.
+        platform::mark("register:head");
+
+        let rows = repo.load_summary_rows().await?;
+        let mut loaded = Vec::with_capacity(rows.len());
+        let mut problems = 0;
+        for slice in rows.chunks(PARSE_SLICE) {
+            platform::yield_to_browser().await;
+            let (summaries, unreadable) = BrowserRepo::parse_summary_rows(slice);
+            loaded.extend(summaries);
+            problems += unreadable.len();
+        }
+        drop(rows);
+        // Saves made while reading are in `summaries` (newer than what the read returned); the
+        // merge keeps them. No second handle is kept afterwards: a save's copy-on-write update
+        // must not copy the whole list.
+        let held = self.summaries.get_untracked();
+        let all = merge_loaded(loaded, &held);
+        drop(held);
+        let stale_head = {
+            let stored = repo.load_list_head().await.unwrap_or_default();
+            let fresh = head_of(&all);
+            stored
+                .iter()
+                .map(|s| (&s.id, s.updated_at))
+                .ne(fresh.iter().map(|s| (&s.id, s.updated_at)))
+        };
+        let count = all.len();
+        self.unreadable.set(problems);
+        self.summaries.set(Arc::new(all));
+        self.complete.set(true);
+        platform::mark("register:summaries");
+        if stale_head {
+            // A register written before the head existed, or one changed by other means: repair
+            // it for the next start. Failure costs only the fast first paint, so it is ignored.
+            let summaries = self.summaries.get_untracked();
+            let _ = repo.store_list_head(&summaries).await;
+        }
+        // The search index is built afterwards, in slices, so neither first rows nor typing
+        // wait for it.
         self.build_index(count).await;
         Ok(())
     }
 
     /// Indexes the first `count` summaries slice by slice. Each slice is read from the current
     /// list, not a snapshot, so a case saved meanwhile (already upserted by `execute`) is never
-    /// overwritten by its older summary.
+    /// overwritten by its older summary. A save moves its case towards the front, which shifts
+    /// the others back: a summary may be indexed twice (harmless), never skipped.
     async fn build_index(self, count: usize) {
         let mut start = 0;
         while start < count {
@@ -203,6 +247,7 @@ impl RegisterState {
     ) -> Result<Saved, RepoError> {
         let repo = self.repo()?;
         let profile = self.ready_profile()?;
+        let before = repo.storage().committed_transactions();
         let saved = repo
             .execute_all(
                 &profile,
@@ -212,15 +257,15 @@ impl RegisterState {
                 clear_draft.as_deref(),
             )
             .await?;
+        // For the benchmark: the form's submit to the committed transaction, and how many
+        // readwrite transactions that took (a user action must be exactly one).
+        platform::measure_from("save", "save:start");
+        let transactions = repo.storage().committed_transactions() - before;
+        platform::mark(&format!("save:transactions={transactions}"));
         self.index
             .update_value(|index| index.upsert(&saved.summary));
-        self.summaries.update(|all| {
-            let list = Arc::make_mut(all);
-            match list.iter_mut().find(|s| s.id == saved.summary.id) {
-                Some(slot) => *slot = saved.summary.clone(),
-                None => list.push(saved.summary.clone()),
-            }
-        });
+        self.summaries
+            .update(|all| insert_recent(Arc::make_mut(all), saved.summary.clone()));
         self.version.update(|v| *v += 1);
         Ok(saved)
     }
@@ -233,6 +278,11 @@ impl RegisterState {
     /// The next case number this tablet would give, for the committee's prefix.
     pub fn next_case_number(self) -> Result<CaseNumber, RepoError> {
         let profile = self.ready_profile()?;
+        // Numbers in use are read off the summaries; from a partial list a used one could be
+        // given again.
+        if !self.complete.get_untracked() {
+            return Err(RepoError::StillLoading);
+        }
         let directory = self.directory.get_untracked();
         let prefix = directory
             .org_units

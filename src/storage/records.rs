@@ -119,6 +119,11 @@ pub const META_DEVICE: &str = "device";
 /// Key in [`StoreName::Meta`] of the end of this device's log ([`HeadRecord`]).
 pub const META_HEAD: &str = "head";
 
+/// Key in [`StoreName::Meta`] of the list head: the most recently changed case summaries (see
+/// `domain::listing::LIST_HEAD_LEN`), so the case list can paint its first rows before the whole
+/// summaries store is read. Derived data like the summaries, rewritten with every save.
+pub const META_LIST_HEAD: &str = "list_head";
+
 /// Version of [`DeviceRecord`] and [`HeadRecord`].
 pub const META_RECORD_VERSION: u32 = 1;
 

@@ -231,3 +231,68 @@ fn deadlines_sort_earliest_first_with_undated_cases_last() {
     );
     assert_eq!(ids(&all, &shown), ["b", "a", "c"]);
 }
+
+#[test]
+fn the_list_head_keeps_the_most_recent_cases_after_each_save() {
+    use casebook::domain::listing::{head_after_save, head_of, LIST_HEAD_LEN};
+    let mut head = Vec::new();
+    let mut all = Vec::new();
+    // Saves in time order, some cases saved twice: the head must always equal the top of all.
+    for step in 0..(LIST_HEAD_LEN as i64 * 3) {
+        let id = format!("case-{}", (step * 7) % (LIST_HEAD_LEN as i64 * 2));
+        let saved = summary(&id, Status::Registered, 1000 + step);
+        all.retain(|s: &CaseSummary| s.id != saved.id);
+        all.push(saved.clone());
+        head = head_after_save(head, saved);
+        assert_eq!(head, head_of(&all), "after step {step}");
+    }
+    assert_eq!(head.len(), LIST_HEAD_LEN);
+}
+
+#[test]
+fn a_summary_moved_by_a_save_keeps_the_register_in_recent_first_order() {
+    use casebook::domain::listing::{insert_recent, recent_first};
+    let mut list = vec![
+        summary("c", Status::Registered, 30),
+        summary("b", Status::Registered, 20),
+        summary("a", Status::Registered, 10),
+    ];
+    insert_recent(&mut list, summary("a", Status::Triaged, 40));
+    insert_recent(&mut list, summary("d", Status::Lead, 25));
+    let order: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(order, ["a", "c", "d", "b"]);
+    assert!(list.is_sorted_by(|x, y| recent_first(x, y).is_le()));
+    assert_eq!(list[0].status, Status::Triaged, "the old entry is replaced");
+}
+
+#[test]
+fn a_save_made_while_the_register_was_read_survives_the_merge() {
+    use casebook::domain::listing::merge_loaded;
+    // Read from storage before the save: "a" at 10, "b" at 20.
+    let loaded = vec![
+        summary("a", Status::Registered, 10),
+        summary("b", Status::Registered, 20),
+    ];
+    // In memory: the head (b as read), a saved change of "a" and a new case "c".
+    let held = vec![
+        summary("a", Status::Triaged, 50),
+        summary("c", Status::Lead, 40),
+        summary("b", Status::Registered, 20),
+    ];
+    let merged = merge_loaded(loaded, &held);
+    let order: Vec<(&str, Status)> = merged.iter().map(|s| (s.id.as_str(), s.status)).collect();
+    assert_eq!(
+        order,
+        [
+            ("a", Status::Triaged),
+            ("c", Status::Lead),
+            ("b", Status::Registered)
+        ]
+    );
+    // An older copy in memory never overrides what storage holds.
+    let merged = merge_loaded(
+        vec![summary("a", Status::Triaged, 50)],
+        &[summary("a", Status::Registered, 10)],
+    );
+    assert_eq!(merged[0].status, Status::Triaged);
+}

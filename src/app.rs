@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouteView, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::{NavBar, NavItem, UpdateBanner};
@@ -13,6 +14,7 @@ use crate::pages::{
 use crate::platform;
 use crate::routes::Route;
 use crate::state::i18n::tr;
+use crate::state::register::RegisterStatus;
 use crate::state::{I18n, RegisterState, Settings, ShellState};
 
 /// The whole app.
@@ -46,7 +48,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         // Paths mirror `Route::PATTERNS`; tests/native/routes.rs checks them.
                         <RouteView path=path!("/") view=TodayPage/>
-                        <RouteView path=path!("/cases") view=CaseListPage/>
+                        // The list itself is the kept-alive one below the routes.
+                        <RouteView path=path!("/cases") view=|| ()/>
                         <RouteView path=path!("/cases/new") view=IntakePage/>
                         <RouteView path=path!("/cases/:id") view=CaseDetailPage/>
                         <RouteView path=path!("/cases/:id/triage") view=TriagePage/>
@@ -58,10 +61,50 @@ pub fn App() -> impl IntoView {
                         <RouteView path=path!("/settings") view=SettingsPage/>
                         <RouteView path=path!("/setup") view=SetUpPage/>
                     </Routes>
+                    <KeptCaseList/>
                 </main>
                 <MainNav/>
             </div>
         </Router>
+    }
+}
+
+/// The case list, kept mounted (hidden) once shown or once the app is idle after start.
+///
+/// A mediator goes back and forth between the list and cases all day; rebuilding the list (and
+/// losing its scroll position) on every return cost a visible pause on a low-tier tablet with a
+/// large register. Kept alive, a tap on "cases" only unhides it.
+#[component]
+fn KeptCaseList() -> impl IntoView {
+    let location = use_location();
+    let register = RegisterState::expect();
+    let visible = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| Route::parse(p) == Some(Route::Cases))
+    });
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| {
+        if visible.get() {
+            mounted.set(true);
+        }
+    });
+    // Prepared in the background once the register is open and the first screen has painted.
+    Effect::new(move |_| {
+        if mounted.get_untracked() || !matches!(register.status.get(), RegisterStatus::Ready) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            platform::after_next_paint().await;
+            mounted.set(true);
+        });
+    });
+    view! {
+        <Show when=move || mounted.get()>
+            <div class="kept-page" hidden=move || !visible.get()>
+                <CaseListPage visible=visible/>
+            </div>
+        </Show>
     }
 }
 

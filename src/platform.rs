@@ -2,6 +2,7 @@
 //! worker's update hand-off and performance marks. Every call degrades to a plain value when the
 //! browser lacks the API, so callers never see a JavaScript exception.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -114,6 +115,34 @@ pub async fn yield_to_browser() {
             })
             .unwrap_or(false);
         if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves after the browser has painted the next frame: an animation frame, then a task
+/// queued from it (which runs after that frame's paint), or after 500 ms without a frame. Work that would delay a first paint
+/// (reading 10 000 summaries) waits on this.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let resolve_later = resolve.clone();
+        let queued = web_sys::window().is_some_and(|w| {
+            let after_frame = Closure::once_into_js(move || {
+                let resolve = resolve_later;
+                let _ = web_sys::window().map(|w| {
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        resolve.unchecked_ref(),
+                        0,
+                    )
+                });
+            });
+            // A hidden tab gets no frames; the timer keeps the work from waiting for one.
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 500);
+            w.request_animation_frame(after_frame.unchecked_ref())
+                .is_ok()
+        });
+        if !queued {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });

@@ -49,6 +49,10 @@ pub fn VirtualList<T, K, KF, RF, V>(
     /// Test id of the scroll container.
     #[prop(optional)]
     test_id: &'static str,
+    /// Whether the list is shown; a list kept mounted under `display: none` loses its scroll
+    /// offset, so it is restored each time this turns true. Omitted: always shown.
+    #[prop(optional, into)]
+    shown: Option<Signal<bool>>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -75,6 +79,15 @@ where
             viewport.set(f64::from(el.client_height()));
         }
     };
+    if let Some(shown) = shown {
+        Effect::new(move |_| {
+            if shown.get() {
+                if let Some(el) = container.get_untracked() {
+                    el.set_scroll_top(scroll_top.get_untracked() as i32);
+                }
+            }
+        });
+    }
     let total_height = move || format!("{}px", items.with(Vec::len) as f64 * row_height);
     let offset = move || format!("translateY({}px)", range.get().start as f64 * row_height);
     let window = move || {

@@ -208,9 +208,10 @@ enum Results {
     Rows,
 }
 
-/// The case list page.
+/// The case list page. `visible` is false while it is kept mounted behind another page: it
+/// then holds its view state instead of reading another page's query.
 #[component]
-pub fn CaseListPage() -> impl IntoView {
+pub fn CaseListPage(#[prop(into)] visible: Signal<bool>) -> impl IntoView {
     let register = RegisterState::expect();
     let i18n = I18n::expect();
     let body = move || {
@@ -240,7 +241,7 @@ pub fn CaseListPage() -> impl IntoView {
             }
             .into_any()
         }
-        RegisterStatus::Ready => view! { <CaseRegister/> }.into_any(),
+        RegisterStatus::Ready => view! { <CaseRegister visible=visible/> }.into_any(),
     }
     };
     view! { <section class="page case-list" data-testid="page-cases">{body}</section> }
@@ -248,12 +249,15 @@ pub fn CaseListPage() -> impl IntoView {
 
 /// The list itself, once the register is open and this tablet is set up.
 #[component]
-fn CaseRegister() -> impl IntoView {
+fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
     let register = RegisterState::expect();
     let i18n = I18n::expect();
     let query_map = use_query_map();
     let navigate = use_navigate();
-    let params = Memo::new(move |_| query_map.with(ListParams::from_map));
+    let params = Memo::new(move |previous: Option<&ListParams>| match previous {
+        Some(held) if !visible.get() => held.clone(),
+        _ => query_map.with(ListParams::from_map),
+    });
     let set_params = Callback::new(move |next: ListParams| {
         let options = NavigateOptions {
             replace: true,
@@ -313,7 +317,7 @@ fn CaseRegister() -> impl IntoView {
             Results::Rows
         }
     });
-    mark_first_rows(rows);
+    mark_first_rows(rows, visible);
 
     let count = move || {
         let shown = rows.with(Vec::len).to_string();
@@ -380,6 +384,7 @@ fn CaseRegister() -> impl IntoView {
                 row=row_view
                 label=Signal::derive(move || i18n.t(Key::CasesListLabel).to_owned())
                 test_id="case-list"
+                shown=visible
             />
         }
         .into_any(),
@@ -401,11 +406,17 @@ fn CaseRegister() -> impl IntoView {
     }
 }
 
-/// Places the benchmark's `list:first-rows` mark once, in the frame after the first rows render.
-fn mark_first_rows(rows: Memo<Vec<RowRef>>) {
+/// Places the benchmark's `list:first-rows` mark in the frame after rows are shown: each time
+/// the list becomes visible with rows (a kept-alive list is shown again by a tap).
+fn mark_first_rows(rows: Memo<Vec<RowRef>>, visible: Signal<bool>) {
     let marked = StoredValue::new(false);
     Effect::new(move |_| {
-        if marked.get_value() || rows.with(Vec::is_empty) {
+        let showing = visible.get() && !rows.with(Vec::is_empty);
+        if !showing {
+            marked.set_value(false);
+            return;
+        }
+        if marked.get_value() {
             return;
         }
         marked.set_value(true);

@@ -117,6 +117,8 @@ impl RegisterState {
             RegisterStatus::NeedsSetUp
         });
         platform::mark("register:head");
+        // Let the head's rows paint before the long read and parse of the whole register.
+        platform::after_next_paint().await;
 
         let rows = repo.load_summary_rows().await?;
         let mut loaded = Vec::with_capacity(rows.len());

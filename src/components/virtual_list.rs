@@ -49,8 +49,9 @@ pub fn VirtualList<T, K, KF, RF, V>(
     /// Test id of the scroll container.
     #[prop(optional)]
     test_id: &'static str,
-    /// Whether the list is shown; a list kept mounted under `display: none` loses its scroll
-    /// offset, so it is restored each time this turns true. Omitted: always shown.
+    /// Whether the list is shown. A list kept mounted while hidden may lose its scroll offset
+    /// (`display: none` does; `content-visibility: hidden` keeps it), so it is restored each
+    /// time this turns true if it differs. Omitted: always shown.
     #[prop(optional, into)]
     shown: Option<Signal<bool>>,
 ) -> impl IntoView
@@ -82,8 +83,9 @@ where
     if let Some(shown) = shown {
         Effect::new(move |_| {
             if shown.get() {
-                if let Some(el) = container.get_untracked() {
-                    el.set_scroll_top(scroll_top.get_untracked() as i32);
+                let kept = scroll_top.get_untracked() as i32;
+                if let Some(el) = container.get_untracked().filter(|el| el.scroll_top() != kept) {
+                    el.set_scroll_top(kept);
                 }
             }
         });

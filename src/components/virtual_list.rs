@@ -81,13 +81,20 @@ where
         }
     };
     if let Some(shown) = shown {
-        Effect::new(move |_| {
-            if shown.get() {
+        // Only on a hidden → shown change: reading the offset forces a layout, which the first
+        // paint of the list must not pay for.
+        Effect::new(move |was_shown: Option<bool>| {
+            let now = shown.get();
+            if now && was_shown == Some(false) {
                 let kept = scroll_top.get_untracked() as i32;
-                if let Some(el) = container.get_untracked().filter(|el| el.scroll_top() != kept) {
+                if let Some(el) = container
+                    .get_untracked()
+                    .filter(|el| el.scroll_top() != kept)
+                {
                     el.set_scroll_top(kept);
                 }
             }
+            now
         });
     }
     let total_height = move || format!("{}px", items.with(Vec::len) as f64 * row_height);

@@ -101,11 +101,16 @@ impl RegisterState {
     async fn open(self) -> Result<(), RepoError> {
         let storage = IndexedDbStorage::open().await?;
         let repo = Rc::new(Repo::new(storage));
-        let profile = repo.load_profile().await?;
         // The list head first: the case list paints its first rows from it while the whole
         // register (10 000 summaries take seconds to read on a low-tier tablet) is read below.
-        let head = repo.load_list_head().await?;
-        let directory = repo.load_directory().await?;
+        // The three reads are independent, so they run at once rather than one after another.
+        let (profile, head, directory) = futures::future::join3(
+            repo.load_profile(),
+            repo.load_list_head(),
+            repo.load_directory(),
+        )
+        .await;
+        let (profile, head, directory) = (profile?, head?, directory?);
         self.repo.set_value(Some(repo.clone()));
         self.summaries.set(Arc::new(head));
         self.directory.set(Arc::new(directory));

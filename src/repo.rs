@@ -14,7 +14,7 @@ use crate::domain::case_number::{
 use crate::domain::command::{
     decide, decide_directory, CaseCommand, CommandContext, CommandError, DirectoryCommand,
 };
-use crate::domain::listing::{head_after_save, head_of};
+use crate::domain::listing::ListHead;
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::summary::CaseSummary;
 use crate::domain::wire::parse_event_json_unverified;
@@ -292,19 +292,24 @@ impl<S: StoragePort> Repo<S> {
         (summaries, problems)
     }
 
-    /// The list head: the most recently changed summaries, most recent first. It is derived
-    /// data for a fast first paint, so a missing or unreadable head is simply empty (the full
-    /// read that follows shows every case anyway, and [`Repo::store_list_head`] repairs it).
-    pub async fn load_list_head(&self) -> Result<Vec<CaseSummary>, RepoError> {
+    /// The list head (see [`ListHead`]). It is derived data for a fast first paint, so a
+    /// missing or unreadable head is simply empty: the full read that follows shows every case
+    /// anyway, and [`Repo::store_list_head`] repairs it.
+    pub async fn load_list_head(&self) -> Result<ListHead, RepoError> {
         let text = self.storage.get(StoreName::Meta, META_LIST_HEAD).await?;
         Ok(text
-            .and_then(|t| CaseSummary::list_from_json(&t).ok())
+            .and_then(|t| ListHead::from_json(&t).ok())
             .unwrap_or_default())
+    }
+
+    /// The list head's summaries, most recent first (empty if any is unreadable).
+    pub async fn load_list_head_summaries(&self) -> Result<Vec<CaseSummary>, RepoError> {
+        Ok(self.load_list_head().await?.summaries().unwrap_or_default())
     }
 
     /// Rewrites the list head from the whole register (after a full read found it stale).
     pub async fn store_list_head(&self, all: &[CaseSummary]) -> Result<(), RepoError> {
-        let head = CaseSummary::list_to_json(&head_of(all));
+        let head = ListHead::of(all).to_json();
         Ok(self
             .storage
             .commit(WriteBatch::new().put(StoreName::Meta, META_LIST_HEAD, head))
@@ -400,8 +405,14 @@ impl<S: StoragePort> Repo<S> {
         now: Timestamp,
         clear_draft: Option<&str>,
     ) -> Result<Saved, RepoError> {
-        let mut history = self.load_case_events(case).await?;
-        let mut ctx = self.context(profile, now).await?;
+        // Independent reads, issued together: one wait instead of three.
+        let (history, ctx, list_head) = futures::future::join3(
+            self.load_case_events(case),
+            self.context(profile, now),
+            self.load_list_head(),
+        )
+        .await;
+        let (mut history, mut ctx, list_head) = (history?, ctx?, list_head?);
         let mut events = Vec::new();
         for command in commands {
             let current = fold_case(case, &history);
@@ -414,14 +425,10 @@ impl<S: StoragePort> Repo<S> {
         }
         let state = fold_case(case, &history).ok_or(RepoError::CaseNotFound)?;
         let summary = CaseSummary::of(&state);
-        let list_head = head_after_save(self.load_list_head().await?, summary.clone());
+        let list_head = list_head.with_saved(&summary);
         let mut batch = append_events(WriteBatch::new(), &events)
             .put(StoreName::Summaries, case.as_str(), summary.to_json())
-            .put(
-                StoreName::Meta,
-                META_LIST_HEAD,
-                CaseSummary::list_to_json(&list_head),
-            );
+            .put(StoreName::Meta, META_LIST_HEAD, list_head.to_json());
         if let Some(draft) = clear_draft {
             batch = batch.delete(StoreName::Drafts, draft);
         }
@@ -453,7 +460,7 @@ impl<S: StoragePort> Repo<S> {
         batch = batch.put(
             StoreName::Meta,
             META_LIST_HEAD,
-            CaseSummary::list_to_json(&head_of(&summaries)),
+            ListHead::of(&summaries).to_json(),
         );
         self.storage.commit(batch).await?;
         Ok(states.len())

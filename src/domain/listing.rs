@@ -10,7 +10,7 @@ use super::case::RiskLevel;
 use super::dispute::DisputeType;
 use super::ids::{CaseId, MediatorId};
 use super::lifecycle::Status;
-use super::summary::CaseSummary;
+use super::summary::{CaseSummary, SummaryParseError};
 use super::time::Date;
 
 /// Which statuses the list shows.
@@ -179,24 +179,78 @@ pub fn insert_recent(list: &mut Vec<CaseSummary>, summary: CaseSummary) {
 /// tablet shows at once, few enough to read and parse in a few milliseconds.
 pub const LIST_HEAD_LEN: usize = 40;
 
-/// The list head after `saved` was stored: the [`LIST_HEAD_LEN`] most recent of the previous
-/// head and `saved`.
+/// The list head: the [`LIST_HEAD_LEN`] most recently changed cases, most recent first, stored
+/// as one record so the case list can paint before the whole register is read.
+///
+/// Each entry keeps the summary's stored form as it is, beside the two fields the order needs:
+/// a save then only inserts one entry and drops another, without decoding and re-encoding the
+/// other summaries (which cost more than the rest of the save on a low-tier tablet).
 ///
 /// It stays exact as long as no case's `updated_at` ever decreases, which the fold guarantees
 /// (it is the latest event's time): if the head held the top entries before, then after one case
 /// changes the new top entries are among the old head and that case.
-pub fn head_after_save(mut head: Vec<CaseSummary>, saved: CaseSummary) -> Vec<CaseSummary> {
-    insert_recent(&mut head, saved);
-    head.truncate(LIST_HEAD_LEN);
-    head
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListHead {
+    /// `(case id, updated_at in ms, stored summary)`, in [`recent_first`] order.
+    entries: Vec<(String, i64, String)>,
 }
 
-/// The [`LIST_HEAD_LEN`] most recent of `all` (in any order), most recent first.
-pub fn head_of<'a>(all: impl IntoIterator<Item = &'a CaseSummary>) -> Vec<CaseSummary> {
-    let mut head: Vec<&CaseSummary> = all.into_iter().collect();
-    head.sort_unstable_by(|a, b| recent_first(a, b));
-    head.truncate(LIST_HEAD_LEN);
-    head.into_iter().cloned().collect()
+impl ListHead {
+    /// The head of a whole register (in any order).
+    pub fn of<'a>(all: impl IntoIterator<Item = &'a CaseSummary>) -> ListHead {
+        let mut top: Vec<&CaseSummary> = all.into_iter().collect();
+        top.sort_unstable_by(|a, b| recent_first(a, b));
+        top.truncate(LIST_HEAD_LEN);
+        ListHead {
+            entries: top.into_iter().map(ListHead::entry).collect(),
+        }
+    }
+
+    fn entry(summary: &CaseSummary) -> (String, i64, String) {
+        (
+            summary.id.as_str().to_owned(),
+            summary.updated_at.as_millis(),
+            summary.to_json(),
+        )
+    }
+
+    /// The head after `saved` was stored.
+    pub fn with_saved(mut self, saved: &CaseSummary) -> ListHead {
+        let entry = ListHead::entry(saved);
+        self.entries.retain(|(id, _, _)| *id != entry.0);
+        let key = |e: &(String, i64, String)| (Reverse(e.1), e.0.clone());
+        let at = self
+            .entries
+            .partition_point(|e| key(e) < (Reverse(entry.1), entry.0.clone()));
+        self.entries.insert(at, entry);
+        self.entries.truncate(LIST_HEAD_LEN);
+        self
+    }
+
+    /// The stored form: a JSON array of `[id, updated_at, summary]` triples.
+    pub fn to_json(&self) -> String {
+        // Strings and integers only: serialising cannot fail.
+        serde_json::to_string(&self.entries).unwrap_or_default()
+    }
+
+    /// Reads the stored form (the summaries themselves are decoded by [`ListHead::summaries`]).
+    pub fn from_json(text: &str) -> Result<ListHead, SummaryParseError> {
+        let entries = serde_json::from_str(text).map_err(|_| SummaryParseError::NotJson)?;
+        Ok(ListHead { entries })
+    }
+
+    /// The summaries, most recent first.
+    pub fn summaries(&self) -> Result<Vec<CaseSummary>, SummaryParseError> {
+        self.entries
+            .iter()
+            .map(|(_, _, text)| CaseSummary::from_json(text))
+            .collect()
+    }
+
+    /// The case ids, most recent first.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(id, _, _)| id.as_str())
+    }
 }
 
 /// Sorts a freshly read register into [`recent_first`] order and lays over it `newer`: summaries

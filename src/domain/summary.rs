@@ -183,24 +183,7 @@ impl CaseSummary {
     /// Reads the stored form. An unknown version is an error: summaries are rebuilt from events.
     pub fn from_json(text: &str) -> Result<CaseSummary, SummaryParseError> {
         let value: Value = serde_json::from_str(text).map_err(|_| SummaryParseError::NotJson)?;
-        CaseSummary::from_value(&value)
-    }
-
-    /// Several summaries in one stored value (the list head): a JSON array of stored forms.
-    pub fn list_to_json(list: &[CaseSummary]) -> String {
-        let parts: Vec<String> = list.iter().map(CaseSummary::to_json).collect();
-        format!("[{}]", parts.join(","))
-    }
-
-    /// Reads what [`CaseSummary::list_to_json`] wrote; one bad entry rejects the whole value.
-    pub fn list_from_json(text: &str) -> Result<Vec<CaseSummary>, SummaryParseError> {
-        let values: Vec<Value> =
-            serde_json::from_str(text).map_err(|_| SummaryParseError::NotJson)?;
-        values.iter().map(CaseSummary::from_value).collect()
-    }
-
-    fn from_value(value: &Value) -> Result<CaseSummary, SummaryParseError> {
-        let mut r = Reader::new(value, "")?;
+        let mut r = Reader::new(&value, "")?;
         let version: u64 = r.req("v")?;
         if version != SUMMARY_FORMAT_VERSION {
             return Err(SummaryParseError::UnsupportedVersion(version));

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::case_number::{CaseNumber, NumberingSlot};
 use crate::domain::command::{CaseCommand, DirectoryCommand};
-use crate::domain::listing::{head_of, insert_recent, merge_loaded};
+use crate::domain::listing::{insert_recent, merge_loaded, ListHead};
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::search::SearchIndex;
 use crate::domain::summary::CaseSummary;
@@ -106,7 +106,7 @@ impl RegisterState {
         // The three reads are independent, so they run at once rather than one after another.
         let (profile, head, directory) = futures::future::join3(
             repo.load_profile(),
-            repo.load_list_head(),
+            repo.load_list_head_summaries(),
             repo.load_directory(),
         )
         .await;
@@ -143,11 +143,7 @@ impl RegisterState {
         drop(held);
         let stale_head = {
             let stored = repo.load_list_head().await.unwrap_or_default();
-            let fresh = head_of(&all);
-            stored
-                .iter()
-                .map(|s| (&s.id, s.updated_at))
-                .ne(fresh.iter().map(|s| (&s.id, s.updated_at)))
+            stored != ListHead::of(&all)
         };
         let count = all.len();
         self.unreadable.set(problems);

@@ -4,6 +4,8 @@
 //! transaction and counts as saved only when the transaction's `complete` event has fired.
 
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 
 use idb::{
     Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction,
@@ -100,6 +102,22 @@ fn error_name(e: &idb::Error) -> Option<String> {
     }
 }
 
+/// One issued write request, awaited later.
+type Request = Pin<Box<dyn Future<Output = Result<(), idb::Error>>>>;
+
+/// The port's error for a failed write operation.
+fn op_error(op: &WriteOp, e: idb::Error) -> StorageError {
+    match (op, error_name(&e).as_deref()) {
+        (WriteOp::Insert { store, key, .. }, Some("ConstraintError")) => {
+            StorageError::AlreadyExists {
+                store: *store,
+                key: key.clone(),
+            }
+        }
+        _ => map_error(e),
+    }
+}
+
 /// Maps a browser error to the port's error kinds by the DOMException name.
 fn map_error(e: idb::Error) -> StorageError {
     match error_name(&e).as_deref() {
@@ -129,44 +147,42 @@ impl StoragePort for IndexedDbStorage {
         // A second handle on the same transaction: the awaited one is consumed, and this one
         // lets us read `transaction.error` after an abort (e.g. QuotaExceededError).
         let tx = Transaction::from(raw.clone());
+        // Every request is issued at once and the results are awaited together: one round trip
+        // of the event loop instead of one per record, which on a low-tier tablet was most of a
+        // save. Each result stays tied to its operation, so a failure is still attributed.
+        let mut pending: Vec<Request> = Vec::with_capacity(batch.ops().len());
         for op in batch.ops() {
             let store = tx.object_store(op.store().as_str()).map_err(map_error)?;
-            // Each request is awaited before the next is issued, so a failure is attributed to
-            // its own operation; the transaction stays open across these microtask hops.
-            let outcome = match op {
-                WriteOp::Insert { key, value, .. } => {
-                    match store.add(&JsValue::from_str(value), Some(&JsValue::from_str(key))) {
-                        Ok(request) => request.await.map(drop),
-                        Err(e) => Err(e),
-                    }
-                }
-                WriteOp::Put { key, value, .. } => {
-                    match store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))) {
-                        Ok(request) => request.await.map(drop),
-                        Err(e) => Err(e),
-                    }
-                }
-                WriteOp::Delete { key, .. } => {
-                    match store.delete(Query::Key(JsValue::from_str(key))) {
-                        Ok(request) => request.await.map(drop),
-                        Err(e) => Err(e),
-                    }
-                }
+            let issued: Result<Request, idb::Error> = match op {
+                WriteOp::Insert { key, value, .. } => store
+                    .add(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+                    .map(|r| Box::pin(async move { r.await.map(drop) }) as Request),
+                WriteOp::Put { key, value, .. } => store
+                    .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+                    .map(|r| Box::pin(async move { r.await.map(drop) }) as Request),
+                WriteOp::Delete { key, .. } => store
+                    .delete(Query::Key(JsValue::from_str(key)))
+                    .map(|r| Box::pin(async move { r.await.map(drop) }) as Request),
             };
-            if let Err(e) = outcome {
-                // The failed request already dooms the transaction; aborting makes it explicit
-                // (and may report that it is already aborting, which is fine).
-                let _ = raw.abort();
-                return Err(match (op, error_name(&e).as_deref()) {
-                    (WriteOp::Insert { store, key, .. }, Some("ConstraintError")) => {
-                        StorageError::AlreadyExists {
-                            store: *store,
-                            key: key.clone(),
-                        }
-                    }
-                    _ => map_error(e),
-                });
+            match issued {
+                Ok(request) => pending.push(request),
+                Err(e) => {
+                    let _ = raw.abort();
+                    return Err(op_error(op, e));
+                }
             }
+        }
+        let outcomes = futures::future::join_all(pending).await;
+        // The operation that failed reports its own error; the others then fail with AbortError
+        // because the transaction was aborted, which says nothing about them.
+        let failed = outcomes
+            .into_iter()
+            .zip(batch.ops())
+            .filter_map(|(outcome, op)| outcome.err().map(|e| (op, e)))
+            .min_by_key(|(_, e)| error_name(e).as_deref() == Some("AbortError"));
+        if let Some((op, e)) = failed {
+            let _ = raw.abort();
+            return Err(op_error(op, e));
         }
         let result = tx.await;
         match result {

@@ -234,8 +234,8 @@ fn deadlines_sort_earliest_first_with_undated_cases_last() {
 
 #[test]
 fn the_list_head_keeps_the_most_recent_cases_after_each_save() {
-    use casebook::domain::listing::{head_after_save, head_of, LIST_HEAD_LEN};
-    let mut head = Vec::new();
+    use casebook::domain::listing::{ListHead, LIST_HEAD_LEN};
+    let mut head = ListHead::default();
     let mut all = Vec::new();
     // Saves in time order, some cases saved twice: the head must always equal the top of all.
     for step in 0..(LIST_HEAD_LEN as i64 * 3) {
@@ -243,10 +243,33 @@ fn the_list_head_keeps_the_most_recent_cases_after_each_save() {
         let saved = summary(&id, Status::Registered, 1000 + step);
         all.retain(|s: &CaseSummary| s.id != saved.id);
         all.push(saved.clone());
-        head = head_after_save(head, saved);
-        assert_eq!(head, head_of(&all), "after step {step}");
+        head = head.with_saved(&saved);
+        assert_eq!(head, ListHead::of(&all), "after step {step}");
     }
-    assert_eq!(head.len(), LIST_HEAD_LEN);
+    let round_trip = ListHead::from_json(&head.to_json()).expect("stored form");
+    assert_eq!(round_trip, head);
+    let summaries = round_trip.summaries().expect("summaries");
+    assert_eq!(summaries.len(), LIST_HEAD_LEN);
+    assert_eq!(
+        summaries[0].updated_at,
+        Timestamp::from_millis(1000 + LIST_HEAD_LEN as i64 * 3 - 1)
+    );
+    assert!(summaries.is_sorted_by(|a, b| casebook::domain::listing::recent_first(a, b).is_le()));
+}
+
+#[test]
+fn ties_in_the_list_head_are_broken_by_case_id_as_in_the_list() {
+    use casebook::domain::listing::ListHead;
+    let all = [
+        summary("b", Status::Registered, 10),
+        summary("a", Status::Registered, 10),
+        summary("c", Status::Registered, 10),
+    ];
+    let saved_one_by_one = all
+        .iter()
+        .fold(ListHead::default(), |head, s| head.with_saved(s));
+    assert_eq!(saved_one_by_one, ListHead::of(&all));
+    assert_eq!(saved_one_by_one.ids().collect::<Vec<_>>(), ["a", "b", "c"]);
 }
 
 #[test]

@@ -226,7 +226,9 @@ fn the_device_log_stays_a_valid_chain_across_saves() {
 #[test]
 fn every_save_keeps_the_list_head_in_the_same_transaction_most_recent_first() {
     let (repo, profile) = set_up();
-    assert!(run(repo.load_list_head()).expect("head").is_empty());
+    assert!(run(repo.load_list_head_summaries())
+        .expect("head")
+        .is_empty());
     register(&repo, &profile, &case_id("case-1"), 5);
     register(&repo, &profile, &case_id("case-2"), 6);
     assert_eq!(
@@ -234,7 +236,7 @@ fn every_save_keeps_the_list_head_in_the_same_transaction_most_recent_first() {
         3,
         "set-up and one transaction per save: the head adds none"
     );
-    let head = run(repo.load_list_head()).expect("head");
+    let head = run(repo.load_list_head_summaries()).expect("head");
     let order: Vec<&str> = head.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(order, ["case-2", "case-1"]);
     let (all, _) = run(repo.load_summaries()).expect("summaries");
@@ -256,9 +258,11 @@ fn an_unreadable_list_head_is_empty_and_is_rebuilt_with_the_summaries() {
             "[{\"broken\"",
         )))
     .expect("damage");
-    assert!(run(repo.load_list_head()).expect("head").is_empty());
+    assert!(run(repo.load_list_head_summaries())
+        .expect("head")
+        .is_empty());
     run(repo.rebuild_summaries()).expect("rebuild");
-    let head = run(repo.load_list_head()).expect("head");
+    let head = run(repo.load_list_head_summaries()).expect("head");
     assert_eq!(head.len(), 1);
     assert_eq!(head[0].id, case_id("case-1"));
 }

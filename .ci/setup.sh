@@ -63,11 +63,15 @@ ensure_node_modules() {
   fi
 }
 
+# Chromium and ChromeDriver for the browser tests, and a system CJK font: the tablets have one
+# (Noto Sans CJK on Android), and without it Chromium searches every font for each Chinese
+# character on each layout, which skews the benchmark and shows boxes in screenshots.
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing chromium and chromium-driver with apt"
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] ||
+     ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    say "installing chromium, chromium-driver and fonts-noto-cjk with apt"
     as_root apt-get update -q
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium chromium-driver fonts-noto-cjk
   fi
   export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
   export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

@@ -92,28 +92,42 @@ impl CaseFilter {
     }
 }
 
+/// Where each case is in `summaries`, to resolve search results. Built once per change of the
+/// register, not per keystroke: building it is the costliest part of a query over 10 000 cases.
+pub fn positions(summaries: &[CaseSummary]) -> HashMap<CaseId, usize> {
+    summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect()
+}
+
+/// The positions of ranked search results, best first; ids not (or no longer) held are skipped.
+pub fn resolve(ranked: &[CaseId], positions: &HashMap<CaseId, usize>) -> Vec<usize> {
+    ranked
+        .iter()
+        .filter_map(|id| positions.get(id).copied())
+        .collect()
+}
+
 /// The indices into `summaries` to show, in order.
 ///
-/// `ranked` is the search result (best first) when the user typed a query: only those cases are
-/// shown, in that order. Without it every admitted case is shown, sorted by `sort`, ties broken
-/// by case id so the order is stable between renders.
+/// `ranked` is the search result (best first, as positions in `summaries`, see [`resolve`])
+/// when the user typed a query: only those cases are shown, in that order. Without it every
+/// admitted case is shown, sorted by `sort`, ties broken by case id so the order is stable
+/// between renders.
 pub fn select(
     summaries: &[CaseSummary],
     filter: &CaseFilter,
     sort: CaseSort,
     today: Date,
-    ranked: Option<&[CaseId]>,
+    ranked: Option<&[usize]>,
 ) -> Vec<usize> {
     if let Some(ranked) = ranked {
-        let position: HashMap<&CaseId, usize> = summaries
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (&s.id, i))
-            .collect();
         return ranked
             .iter()
-            .filter_map(|id| position.get(id).copied())
-            .filter(|&i| filter.admits(&summaries[i], today))
+            .copied()
+            .filter(|&i| summaries.get(i).is_some_and(|s| filter.admits(s, today)))
             .collect();
     }
     let mut shown: Vec<usize> = (0..summaries.len())

@@ -283,10 +283,16 @@ fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
             mine: if p.mine_only { me } else { None },
         }
     });
+    // Rebuilt when the register changes, not on every keystroke.
+    let positions = Memo::new(move |_| register.summaries.with(|all| listing::positions(all)));
     let ranked = Memo::new(move |_| {
         // The index changes together with the summaries, so a save re-runs the search.
-        register.summaries.track();
-        query.with(|q| (!q.is_empty()).then(|| register.search(q, SEARCH_LIMIT)))
+        query.with(|q| {
+            (!q.is_empty()).then(|| {
+                let found = register.search(q, SEARCH_LIMIT);
+                positions.with(|p| listing::resolve(&found, p))
+            })
+        })
     });
     let rows = Memo::new(move |_| {
         let sort = params.with(|p| p.sort);

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use casebook::domain::case::RiskLevel;
 use casebook::domain::case_number::CaseNumber;
 use casebook::domain::dispute::DisputeType;
-use casebook::domain::listing::{is_overdue, select, CaseFilter, CaseSort, StatusFilter};
+use casebook::domain::listing::{
+    is_overdue, positions, resolve, select, CaseFilter, CaseSort, StatusFilter,
+};
 use casebook::domain::summary::CaseSummary;
 use casebook::domain::{CaseId, Date, MediatorId, OrgUnitId, Status, Timestamp};
 
@@ -175,6 +177,7 @@ fn search_results_keep_their_ranking_and_still_obey_filters() {
         .iter()
         .map(|s| CaseId::parse(s).expect("id"))
         .collect();
+    let ranked = resolve(&ranked, &positions(&all));
     let shown = select(
         &all,
         &CaseFilter::default(),

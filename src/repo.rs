@@ -352,7 +352,7 @@ impl<S: StoragePort> Repo<S> {
         let Some(state) = fold_case(case, &events) else {
             return Ok(None);
         };
-        events.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        events.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
         Ok(Some(LoadedCase { state, events }))
     }
 

@@ -97,8 +97,10 @@ where
             now
         });
     }
-    let total_height = move || format!("{}px", items.with(Vec::len) as f64 * row_height);
-    let offset = move || format!("translateY({}px)", range.get().start as f64 * row_height);
+    // Whole pixels, formatted as integers (float formatting costs ~10 KB of wasm).
+    let px = move |rows: usize| (rows as f64 * row_height).round() as i64;
+    let total_height = move || format!("{}px", px(items.with(Vec::len)));
+    let offset = move || format!("translateY({}px)", px(range.get().start));
     let window = move || {
         let r = range.get();
         items.with(|all| all[r].to_vec())

@@ -235,7 +235,7 @@ pub fn find_duplicate_numbers<'a>(
         .into_iter()
         .filter(|(_, ids)| ids.len() > 1)
         .map(|(number, mut cases)| {
-            cases.sort();
+            cases.sort_unstable();
             DuplicateNumber {
                 number: number.clone(),
                 cases,

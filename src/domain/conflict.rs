@@ -157,7 +157,7 @@ pub fn check_prior_disputes<'a>(
             }
         }
     }
-    out.sort();
+    out.sort_unstable();
     out
 }
 
@@ -207,7 +207,7 @@ pub fn check_mediators<'a>(
             }
         }
     }
-    out.sort();
+    out.sort_unstable();
     out
 }
 
@@ -229,7 +229,7 @@ pub fn unacknowledged_warnings<'a>(
         mediators.into_iter().filter(|m| on_case.contains(&m.id)),
     ));
     warnings.retain(|w| !case.acknowledged_warnings.iter().any(|a| &a.warning == w));
-    warnings.sort();
+    warnings.sort_unstable();
     warnings
 }
 

@@ -23,7 +23,7 @@ use super::screening::ScreeningLog;
 fn ordered<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
     let unique: BTreeMap<&EventId, &Event> = events.into_iter().map(|e| (e.id(), e)).collect();
     let mut list: Vec<&Event> = unique.into_values().collect();
-    list.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    list.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
     list
 }
 

@@ -364,7 +364,7 @@ impl SearchIndex {
             ranked.select_nth_unstable_by(limit, order);
             ranked.truncate(limit);
         }
-        ranked.sort_by(order);
+        ranked.sort_unstable_by(order);
         ranked.into_iter().map(|(_, d)| d.id.clone()).collect()
     }
 }
@@ -397,7 +397,7 @@ pub fn scan(summaries: &[CaseSummary], query: &str, limit: usize) -> Vec<CaseId>
             words.iter().all(|w| haystack.contains(w.as_str()))
         })
         .collect();
-    hits.sort_by(|a, b| {
+    hits.sort_unstable_by(|a, b| {
         b.updated_at
             .cmp(&a.updated_at)
             .then_with(|| a.id.cmp(&b.id))

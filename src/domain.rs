@@ -11,6 +11,7 @@
 //! intentions, guarded by `lifecycle` and `validate`); `case_number`, `search`, `conflict` and
 //! `summary` are pure services over the resulting state.
 
+pub mod agenda;
 pub mod canonical;
 pub mod case;
 pub mod case_number;

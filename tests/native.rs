@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod native {
+    mod agenda;
     mod domain;
     mod i18n;
     mod listing;

@@ -1,0 +1,106 @@
+//! The Today screen's agenda: deadline groups, the high-risk group, and what stays off it.
+
+use std::collections::BTreeSet;
+
+use casebook::domain::agenda::{agenda, WEEK_DAYS};
+use casebook::domain::case::RiskLevel;
+use casebook::domain::summary::CaseSummary;
+use casebook::domain::{CaseId, Date, MediatorId, OrgUnitId, Status, Timestamp};
+
+fn case(id: &str, status: Status, deadline: Option<Date>, risk: Option<RiskLevel>) -> CaseSummary {
+    CaseSummary {
+        id: CaseId::parse(id).expect("id"),
+        number: None,
+        status,
+        org_unit: OrgUnitId::parse("u-1").expect("unit"),
+        dispute_type: None,
+        dispute_label: None,
+        risk_level: risk,
+        risk_flags: BTreeSet::new(),
+        tier: None,
+        presiding: None,
+        first_contact: MediatorId::parse("m-1").expect("m"),
+        party_names: Vec::new(),
+        phones: Vec::new(),
+        excerpt: String::new(),
+        summary_text: String::new(),
+        registered_at: None,
+        updated_at: Timestamp::from_millis(1),
+        deadline_rule: None,
+        deadline,
+        has_conflicts: false,
+    }
+}
+
+fn day(d: u8) -> Date {
+    Date::from_ymd(2026, 3, d).expect("date")
+}
+
+fn ids(all: &[CaseSummary], list: &[usize]) -> Vec<String> {
+    list.iter()
+        .map(|&i| all[i].id.as_str().to_owned())
+        .collect()
+}
+
+#[test]
+fn open_cases_are_grouped_by_how_their_time_limit_stands_today() {
+    let today = day(10);
+    let all = vec![
+        case("later", Status::Assigned, Some(day(20)), None),
+        case("week-end", Status::Triaged, Some(day(16)), None),
+        case("tomorrow", Status::Assigned, Some(day(11)), None),
+        case("today", Status::Registered, Some(day(10)), None),
+        case("late-1", Status::Assigned, Some(day(9)), None),
+        case("late-5", Status::Assigned, Some(day(5)), None),
+        case("no-limit", Status::Assigned, None, None),
+    ];
+    let a = agenda(&all, today);
+    assert_eq!(
+        ids(&all, &a.overdue),
+        ["late-5", "late-1"],
+        "longest overdue first"
+    );
+    assert_eq!(ids(&all, &a.due_today), ["today"]);
+    assert_eq!(
+        ids(&all, &a.due_this_week),
+        ["tomorrow", "week-end"],
+        "the {WEEK_DAYS} days from today, earliest first"
+    );
+    assert!(a.high_risk.is_empty());
+}
+
+#[test]
+fn closed_archived_and_dismissed_cases_never_need_attention_today() {
+    let all = vec![
+        case("closed", Status::Closed, Some(day(1)), Some(RiskLevel::Red)),
+        case("dismissed", Status::Dismissed, Some(day(10)), None),
+        case(
+            "archived",
+            Status::Archived,
+            Some(day(1)),
+            Some(RiskLevel::Red),
+        ),
+    ];
+    assert!(agenda(&all, day(10)).is_empty());
+}
+
+#[test]
+fn orange_and_red_open_cases_are_listed_as_high_risk_red_first() {
+    let mut recent_lead = case("lead-red", Status::Lead, None, Some(RiskLevel::Red));
+    recent_lead.updated_at = Timestamp::from_millis(5);
+    let all = vec![
+        case("yellow", Status::Assigned, None, Some(RiskLevel::Yellow)),
+        case("orange", Status::Assigned, None, Some(RiskLevel::Orange)),
+        case("red", Status::Triaged, Some(day(2)), Some(RiskLevel::Red)),
+        recent_lead,
+    ];
+    let a = agenda(&all, day(10));
+    // A lead found at screening with signs of escalation is listed too: prevention
+    // (People's Mediation Law Art 25) does not wait for registration.
+    assert_eq!(ids(&all, &a.high_risk), ["lead-red", "red", "orange"]);
+    assert_eq!(
+        ids(&all, &a.overdue),
+        ["red"],
+        "a case can be in both groups"
+    );
+}

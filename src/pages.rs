@@ -9,12 +9,14 @@ pub mod placeholders;
 pub mod settings;
 pub mod setup;
 pub mod support;
+pub mod today;
 
 pub use case_detail::CaseDetailPage;
 pub use case_forms::{AssignPage, ConvertPage, EditCasePage, PartiesPage, TriagePage};
 pub use case_list::CaseListPage;
 pub use intake::IntakePage;
 pub use not_found::NotFoundPage;
-pub use placeholders::{SupervisorPage, TodayPage};
+pub use placeholders::SupervisorPage;
 pub use settings::SettingsPage;
 pub use setup::SetUpPage;
+pub use today::TodayPage;

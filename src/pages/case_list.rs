@@ -12,15 +12,15 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    CaseRow, CaseRowData, Choice, ChoiceGroup, EmptyState, SelectField, SelectOption, ToggleButton,
-    VirtualList, CASE_ROW_HEIGHT,
+    CaseRow, Choice, ChoiceGroup, EmptyState, SelectField, SelectOption, ToggleButton, VirtualList,
+    CASE_ROW_HEIGHT,
 };
 use crate::domain::case::RiskLevel;
 use crate::domain::dispute::DisputeType;
 use crate::domain::listing::{self, CaseFilter, CaseSort, StatusFilter};
-use crate::domain::{CaseSummary, Date, Timestamp};
+use crate::domain::Timestamp;
 use crate::i18n::{vocab, Key};
-use crate::pages::support::{code_options, repo_error};
+use crate::pages::support::{case_row_data, code_options, repo_error};
 use crate::platform;
 use crate::routes::Route;
 use crate::state::i18n::tr;
@@ -348,7 +348,7 @@ fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
         let data = register.summaries.with_untracked(|all| {
             all.get(r.index)
                 .filter(|s| s.updated_at == r.updated_at)
-                .map(|s| row_data(s, today))
+                .map(|s| case_row_data(s, today))
         });
         data.map(|row| view! { <CaseRow row=row/> })
     };
@@ -428,23 +428,6 @@ fn mark_first_rows(rows: Memo<Vec<RowRef>>, visible: Signal<bool>) {
         marked.set_value(true);
         request_animation_frame(|| platform::mark("list:first-rows"));
     });
-}
-
-/// What a row shows for a summary.
-fn row_data(summary: &CaseSummary, today: Date) -> CaseRowData {
-    CaseRowData {
-        href: Route::CaseDetail(summary.id.clone()).href(),
-        number: summary.number.as_ref().map(ToString::to_string),
-        status: summary.status,
-        dispute_type: summary.dispute_type,
-        dispute_label: summary.dispute_label.clone(),
-        parties: summary.party_names.clone(),
-        excerpt: summary.excerpt.clone(),
-        risk_level: summary.risk_level,
-        overdue: listing::is_overdue(summary, today),
-        deadline: summary.deadline,
-        has_conflicts: summary.has_conflicts,
-    }
 }
 
 /// The search box; every keystroke rewrites `q`.

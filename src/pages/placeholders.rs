@@ -1,4 +1,4 @@
-//! The pages whose features are not built yet: Today, Cases and Supervisor.
+//! The pages whose features are not built yet: Supervisor.
 
 use leptos::prelude::*;
 
@@ -18,12 +18,6 @@ fn PlaceholderPage(title: Key, planned: Key, test_id: &'static str) -> impl Into
             />
         </section>
     }
-}
-
-/// Today (今日待办), the home page.
-#[component]
-pub fn TodayPage() -> impl IntoView {
-    view! { <PlaceholderPage title=Key::PageTodayTitle planned=Key::PageTodayPlanned test_id="page-today"/> }
 }
 
 /// The supervisor's area.

@@ -1,12 +1,15 @@
 //! What the pages share: select options built from the domain's code lists, rendering of
-//! messages and errors in the current locale, and lookup of field errors by path.
+//! messages and errors in the current locale, lookup of field errors by path, and case rows.
 
-use crate::components::SelectOption;
+use crate::components::{CaseRowData, SelectOption};
 use crate::domain::codes::Code;
+use crate::domain::listing;
 use crate::domain::validate::FieldError;
+use crate::domain::{CaseSummary, Date};
 use crate::i18n::vocab::{self, Message};
 use crate::i18n::{Key, Locale};
 use crate::repo::RepoError;
+use crate::routes::Route;
 use crate::storage::StorageError;
 
 /// Select options for every value of a code list, labelled in `locale`.
@@ -84,4 +87,21 @@ pub fn use_case_id() -> leptos::prelude::Memo<Option<crate::domain::CaseId>> {
             .and_then(|p| p.id)
             .and_then(|raw| crate::domain::CaseId::parse(&raw).ok())
     })
+}
+
+/// What a case row shows for a summary on `today`.
+pub fn case_row_data(summary: &CaseSummary, today: Date) -> CaseRowData {
+    CaseRowData {
+        href: Route::CaseDetail(summary.id.clone()).href(),
+        number: summary.number.as_ref().map(ToString::to_string),
+        status: summary.status,
+        dispute_type: summary.dispute_type,
+        dispute_label: summary.dispute_label.clone(),
+        parties: summary.party_names.clone(),
+        excerpt: summary.excerpt.clone(),
+        risk_level: summary.risk_level,
+        overdue: listing::is_overdue(summary, today),
+        deadline: summary.deadline,
+        has_conflicts: summary.has_conflicts,
+    }
 }

@@ -1,4 +1,5 @@
-// Shared set-up for the end-to-end tests: a server on dist/, Chromium, and origin bookkeeping.
+// Shared set-up for the end-to-end tests: a server on dist/, Chromium, origin bookkeeping, and a
+// tablet set up as slot 3 of a committee.
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { existsSync } from "node:fs";
@@ -43,4 +44,21 @@ export async function waitForApp(page) {
 /** Waits until a service worker controls the page, i.e. the offline shell is installed. */
 export async function waitForServiceWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null);
+}
+
+/** Sets the tablet up as slot 3 of a committee with two mediators. */
+export async function setUp(page, url) {
+  await page.goto(url + "/setup");
+  await page.waitForSelector("[data-testid=setup-save]");
+  await page.fill("[data-testid=field-committee-name]", "东城村人民调解委员会");
+  await page.fill("[data-testid=field-case-prefix]", "东城");
+  await page.fill("[data-testid=field-mediator-name]", "王调解");
+  await page.fill("[data-testid=field-slot]", "3");
+  await page.click("[data-testid=setup-save]");
+  await page.waitForURL(/\/cases$/);
+  await page.goto(url + "/setup");
+  await page.waitForSelector("[data-testid=add-mediator]");
+  await page.fill("[data-testid=field-new-mediator-name]", "李主任");
+  await page.click("[data-testid=add-mediator]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=mediator-list]")?.children.length === 2);
 }

@@ -3,7 +3,7 @@
 // its history; a half-filled intake form survives a closed tab.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
+import { setUp, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -15,23 +15,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Sets the tablet up as slot 3 of a committee with two mediators. */
-async function setUp(page, url) {
-  await page.goto(url + "/setup");
-  await page.waitForSelector("[data-testid=setup-save]");
-  await page.fill("[data-testid=field-committee-name]", "东城村人民调解委员会");
-  await page.fill("[data-testid=field-case-prefix]", "东城");
-  await page.fill("[data-testid=field-mediator-name]", "王调解");
-  await page.fill("[data-testid=field-slot]", "3");
-  await page.click("[data-testid=setup-save]");
-  await page.waitForURL(/\/cases$/);
-  await page.goto(url + "/setup");
-  await page.waitForSelector("[data-testid=add-mediator]");
-  await page.fill("[data-testid=field-new-mediator-name]", "李主任");
-  await page.click("[data-testid=add-mediator]");
-  await page.waitForFunction(() => document.querySelector("[data-testid=mediator-list]")?.children.length === 2);
-}
 
 const caseIdOf = (page) => new URL(page.url()).pathname.split("/")[2];
 

@@ -1,0 +1,95 @@
+// End to end: the Today screen (home page) follows the clock: a case registered on 2 March 2026
+// with the one-month norm is high-risk at once, due within the week from 27 March, due today on
+// 2 April and overdue from 3 April; an unfinished intake draft is one tap from its form.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setUp, startApp, launchChromium, watchOrigins } from "./helpers.mjs";
+import { TABLETS } from "../support/browser.mjs";
+
+let browser;
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Civil time in China (UTC+8) as a Date. */
+const china = (iso) => new Date(`${iso}T10:00:00+08:00`);
+
+/** Opens Today with the clock at `day` and returns the case numbers listed per group. */
+async function todayAt(page, url, day) {
+  await page.clock.setFixedTime(china(day));
+  await page.goto(url + "/");
+  await page.waitForSelector("[data-testid=page-today] :is([data-testid=today-empty], .today__group)");
+  const groups = {};
+  for (const id of ["today-overdue", "today-due-today", "today-due-week", "today-high-risk"]) {
+    groups[id] = await page.$$eval(`[data-testid=${id}] [data-testid=case-row]`, (rows) =>
+      rows.map((r) => (r.textContent.match(/第(\d+)号/) || [])[1]),
+    );
+  }
+  return groups;
+}
+
+test("Today lists a case as its time limit approaches and passes, and the unfinished draft", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const origins = watchOrigins(context, server.url);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.clock.setFixedTime(china("2026-03-02"));
+  await setUp(page, server.url);
+
+  // A neighbour dispute registered on 2 March: one-month norm, last day 2 April.
+  await page.goto(server.url + "/cases/new");
+  await page.fill("[data-testid=field-applicant-name]", "孙八");
+  await page.fill("[data-testid=field-summary]", "楼上漏水，与邻居协商未果");
+  await page.selectOption("[data-testid=field-dispute-type]", "LL");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  await page.click("[data-testid=action-triage]");
+  await page.waitForSelector("[data-testid=triage-save]");
+  await page.selectOption("[data-testid=field-tier]", "ORDINARY");
+  await page.selectOption("[data-testid=field-risk-level]", "RED");
+  await page.click("[data-testid=triage-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+
+  let g = await todayAt(page, server.url, "2026-03-02");
+  assert.deepEqual(g["today-high-risk"], ["3001"], "a red case is listed from the start");
+  assert.deepEqual([g["today-overdue"], g["today-due-today"], g["today-due-week"]], [[], [], []]);
+
+  g = await todayAt(page, server.url, "2026-03-27");
+  assert.deepEqual(g["today-due-week"], ["3001"], "27 March: the last day is within 7 days");
+
+  g = await todayAt(page, server.url, "2026-04-02");
+  assert.deepEqual(g["today-due-today"], ["3001"], "2 April is the last day");
+  assert.deepEqual(g["today-due-week"], []);
+
+  g = await todayAt(page, server.url, "2026-04-03");
+  assert.deepEqual(g["today-overdue"], ["3001"], "from 3 April it is overdue");
+  assert.deepEqual(g["today-due-today"], []);
+
+  // The row is one tap from the case.
+  await page.click("[data-testid=today-overdue] [data-testid=case-row]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+
+  // A half-filled intake shows up as an unfinished draft that reopens the form.
+  await page.goto(server.url + "/cases/new");
+  await page.fill("[data-testid=field-applicant-name]", "周九");
+  await page.waitForFunction(async () => {
+    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+    const n = await new Promise((r) => { const q = db.transaction("drafts").objectStore("drafts").count(); q.onsuccess = () => r(q.result); });
+    db.close();
+    return n === 1;
+  });
+  await page.goto(server.url + "/");
+  await page.click("[data-testid=today-draft]");
+  await page.waitForSelector("[data-testid=draft-restored]");
+  assert.equal(await page.inputValue("[data-testid=field-applicant-name]"), "周九");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(origins.foreign(), []);
+  await context.close();
+});

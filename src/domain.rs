@@ -11,6 +11,7 @@
 //! intentions, guarded by `lifecycle` and `validate`); `case_number`, `search`, `conflict` and
 //! `summary` are pure services over the resulting state.
 
+pub mod calendar;
 pub mod canonical;
 pub mod case;
 pub mod case_number;
@@ -20,9 +21,11 @@ pub mod codes;
 pub mod command;
 pub mod conflict;
 pub mod contact;
+pub mod deadline;
 pub mod dispute;
 pub mod event;
 pub mod fold;
+pub mod holidays;
 pub mod ids;
 pub mod lead;
 pub mod lifecycle;
@@ -30,6 +33,7 @@ pub mod listing;
 pub mod money;
 pub mod org;
 pub mod party;
+pub mod procedure;
 pub mod screening;
 pub mod search;
 pub mod summary;

@@ -197,7 +197,7 @@ impl Transition {
 code_enum! {
     /// A procedural requirement proved by a record (notice, consent, session record, agreement,
     /// follow-up, case-file checklist). Commands whose guard needs such a record refuse with
-    /// `CommandError::RequiresProcedureRecords(rule)` until those records exist in the core.
+    /// `CommandError::RequiresProcedureRecords(rule)` until the record is entered.
     pub enum Rule {
         /// Every party consents to mediation (人民调解法 Art 17: one party's clear refusal bars it).
         ConsentOfEveryParty = "CONSENT_OF_EVERY_PARTY",
@@ -237,5 +237,9 @@ code_enum! {
         ClosingReport = "CLOSING_REPORT",
         /// The case-file checklist is complete (人民调解法 Art 27; 一案一卷).
         CaseFileChecklist = "CASE_FILE_CHECKLIST",
+        /// Before closing on non-performance or a rejected confirmation, the parties were told
+        /// they may sue, or apply for enforcement of a confirmed agreement (PML Arts 32, 33;
+        /// Civil Procedure Law Arts 206, 250).
+        MaySueNotice = "MAY_SUE_NOTICE",
     }
 }

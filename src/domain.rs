@@ -41,15 +41,20 @@ pub mod time;
 pub mod validate;
 pub mod wire;
 
+pub use calendar::Calendar;
 pub use case_number::{allocate_case_number, CaseNumber, NumberingSlot};
 pub use case_state::CaseState;
-pub use command::{decide, decide_directory, CaseCommand, CommandContext, CommandError};
+pub use command::{
+    decide, decide_directory, decide_with_calendar, CaseCommand, CommandContext, CommandError,
+};
 pub use event::{CaseEvent, ChainHead, Event, EventBody, UnsealedEvent};
 pub use fold::{fold_case, fold_cases, fold_directory, Directory};
 pub use ids::{
-    CaseId, DeviceId, EventId, EventIdError, IdError, MediatorId, OrgUnitId, PartyId, ScreeningId,
+    AgreementId, CaseId, DeviceId, EventId, EventIdError, IdError, MediatorId, OrgUnitId, PartyId,
+    ReferralId, ScreeningId, SessionId,
 };
 pub use lifecycle::{Rule, Status, Transition};
+pub use money::Fen;
 pub use search::SearchIndex;
 pub use summary::CaseSummary;
 pub use time::{Date, Timestamp};

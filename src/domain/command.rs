@@ -18,8 +18,8 @@ use super::case::{
 use super::case_number::CaseNumber;
 use super::case_state::{CaseState, ConflictKind};
 use super::conflict::AcknowledgedWarning;
-use super::dispute::DisputeType;
 use super::deadline::{jc_application_deadline, mediation_deadline};
+use super::dispute::DisputeType;
 use super::event::{
     CalendarEvent, CaseEvent, ChainHead, Event, EventBody, MediatorEvent, OrgUnitEvent,
     Registration, ScreeningEvent, UnsealedEvent,
@@ -436,7 +436,12 @@ fn no_pending_replacement(state: &CaseState) -> Result<(), CommandError> {
         .history
         .iter()
         .rev()
-        .find(|h| matches!(h.transition, Transition::Assign | Transition::ReplaceMediator))
+        .find(|h| {
+            matches!(
+                h.transition,
+                Transition::Assign | Transition::ReplaceMediator
+            )
+        })
         .map(|h| h.at);
     let pending = state
         .procedure
@@ -806,11 +811,7 @@ pub fn decide_with_calendar(
             if current.is_some_and(|d| to <= d) {
                 return Err(field("to", FieldErrorCode::OutOfRange));
             }
-            data_event(
-                state,
-                ctx,
-                CaseEvent::TimeLimitExtended { to, consenting },
-            )
+            data_event(state, ctx, CaseEvent::TimeLimitExtended { to, consenting })
         }
         C::StartAppraisal { on } => {
             in_status(state, &[Status::InMediation])?;
@@ -823,11 +824,7 @@ pub fn decide_with_calendar(
             data_event(state, ctx, CaseEvent::AppraisalStarted { on })
         }
         C::EndAppraisal { on } => {
-            let Some((started, _)) = state
-                .procedure
-                .appraisals
-                .iter()
-                .find(|(_, e)| e.is_none())
+            let Some((started, _)) = state.procedure.appraisals.iter().find(|(_, e)| e.is_none())
             else {
                 return Err(CommandError::UnknownRecord);
             };
@@ -892,8 +889,7 @@ pub fn decide_with_calendar(
                     FieldErrorCode::TooLong { max: MAX_LONG },
                 ));
             }
-            if escalation.risk_flags.contains(&RiskFlag::CivilToCriminal) && !escalation.reported
-            {
+            if escalation.risk_flags.contains(&RiskFlag::CivilToCriminal) && !escalation.reported {
                 errors.push(FieldError::new("reported", FieldErrorCode::Required));
             }
             if !errors.is_empty() {
@@ -911,7 +907,10 @@ pub fn decide_with_calendar(
             let p = &state.procedure;
             // An agreement once in effect is never redrafted: a change is a new agreement that
             // replaces it (PML Art 33 para 3), so the signed page stays what was signed.
-            let in_effect = p.effective.as_ref().is_some_and(|(e, _)| e == &agreement.id)
+            let in_effect = p
+                .effective
+                .as_ref()
+                .is_some_and(|(e, _)| e == &agreement.id)
                 || p.agreement(&agreement.id).is_some_and(|a| a.replaced);
             if in_effect {
                 return Err(CommandError::AgreementInEffect);
@@ -990,8 +989,7 @@ pub fn decide_with_calendar(
                     return Err(CommandError::TimeLimitOnlyForMedicalDisputes);
                 }
                 let today = ctx.now.china_date();
-                let elapsed =
-                    mediation_deadline(state, calendar).is_some_and(|d| d.elapsed(today));
+                let elapsed = mediation_deadline(state, calendar).is_some_and(|d| d.elapsed(today));
                 require(elapsed, Rule::MedicalTimeLimitElapsed)?;
             }
             require(
@@ -1071,15 +1069,20 @@ pub fn decide_with_calendar(
                 ));
             };
             let id = &record.agreement.id;
-            let all_done = record.agreement.obligations.iter().enumerate().all(|(i, o)| {
-                let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                let update = p.obligations.get(&(id.clone(), n));
-                let performed = update.is_some_and(|u| u.status == ObligationStatus::Performed);
-                // A payment is proved by a receipt or transfer slip (case-file item 9).
-                let proved = o.kind != ObligationKind::Payment
-                    || update.is_some_and(|u| !u.evidence.is_empty());
-                performed && proved
-            });
+            let all_done = record
+                .agreement
+                .obligations
+                .iter()
+                .enumerate()
+                .all(|(i, o)| {
+                    let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    let update = p.obligations.get(&(id.clone(), n));
+                    let performed = update.is_some_and(|u| u.status == ObligationStatus::Performed);
+                    // A payment is proved by a receipt or transfer slip (case-file item 9).
+                    let proved = o.kind != ObligationKind::Payment
+                        || update.is_some_and(|u| !u.evidence.is_empty());
+                    performed && proved
+                });
             require(all_done, Rule::PerformanceEvidence)?;
             emit1(CaseEvent::Performed)
         }
@@ -1124,7 +1127,7 @@ pub fn decide_with_calendar(
                         NoticeKind::MaySueOrEnforce,
                         entered_current_status(state),
                     ),
-                    Rule::MaySueNotice,
+                    Rule::OtherRoutesNotice,
                 )?;
             }
             let since = mediation_round_start(state);

@@ -5,17 +5,16 @@
 //! one, so a missing or forked event is detectable (see `chain.rs`). Corrections are new events
 //! (`CaseEvent::Edited`, `CaseEvent::Reverted`); nothing is ever edited in place.
 
+use super::calendar::DayKind;
 use super::canonical::{canonical_json, sha256_hex};
 use super::case::{
     Acceptance, AgreementForm, CaseChange, DismissalReason, Escalation, Intake, JcRuling,
     NotAcceptedReason, Referral, ReopenReason, ReplacementReason, TerminationReason, Triage,
 };
-use super::calendar::DayKind;
 use super::case_number::CaseNumber;
 use super::conflict::AcknowledgedWarning;
 use super::ids::{
-    AgreementId, CaseId, DeviceId, EventId, MediatorId, OrgUnitId, PartyId, ReferralId,
-    ScreeningId,
+    AgreementId, CaseId, DeviceId, EventId, MediatorId, OrgUnitId, PartyId, ReferralId, ScreeningId,
 };
 use super::lead::Lead;
 use super::lifecycle::Transition;

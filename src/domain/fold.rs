@@ -442,7 +442,9 @@ fn apply_transition(
             ..
         } => {
             let p = &mut state.procedure;
-            let replaces = p.agreement(agreement).and_then(|a| a.agreement.replaces.clone());
+            let replaces = p
+                .agreement(agreement)
+                .and_then(|a| a.agreement.replaces.clone());
             if let Some(old) = replaces {
                 if let Some(record) = p.agreements.iter_mut().find(|a| a.agreement.id == old) {
                     record.replaced = true;

@@ -14,6 +14,9 @@
 use super::calendar::DayKind;
 use super::time::Date;
 
+/// A (month, day) of the year the notice is for.
+pub type MonthDay = (u8, u8);
+
 /// One year's arrangement as published: holiday breaks (first and last day, inclusive) and
 /// make-up working days, as (month, day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,9 +24,9 @@ pub struct ShippedYear {
     /// The year.
     pub year: i32,
     /// Holiday breaks, inclusive.
-    pub breaks: &'static [((u8, u8), (u8, u8))],
+    pub breaks: &'static [(MonthDay, MonthDay)],
     /// Make-up working days.
-    pub workdays: &'static [(u8, u8)],
+    pub workdays: &'static [MonthDay],
 }
 
 impl ShippedYear {

@@ -207,7 +207,9 @@ code_enum! {
         /// (人民调解工作若干规定 Arts 22, 24).
         NonAcceptanceNotice = "NON_ACCEPTANCE_NOTICE",
         /// On termination the parties were told of arbitration, administrative and judicial
-        /// routes (人民调解法 Art 26).
+        /// routes (人民调解法 Art 26); before closing on non-performance or a rejected
+        /// confirmation, that they may sue or apply for enforcement (Arts 32, 33; Civil
+        /// Procedure Law Arts 206, 250), proved by a `MAY_SUE_OR_ENFORCE` notice.
         OtherRoutesNotice = "OTHER_ROUTES_NOTICE",
         /// The mediation or investigation is recorded (人民调解法 Art 27).
         SessionRecord = "SESSION_RECORD",
@@ -237,9 +239,5 @@ code_enum! {
         ClosingReport = "CLOSING_REPORT",
         /// The case-file checklist is complete (人民调解法 Art 27; 一案一卷).
         CaseFileChecklist = "CASE_FILE_CHECKLIST",
-        /// Before closing on non-performance or a rejected confirmation, the parties were told
-        /// they may sue, or apply for enforcement of a confirmed agreement (PML Arts 32, 33;
-        /// Civil Procedure Law Arts 206, 250).
-        MaySueNotice = "MAY_SUE_NOTICE",
     }
 }

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::case::{AgreementForm, JcRuling, ReferralReason, ReferralTarget, RiskFlag};
 use super::case_state::CaseState;
-use super::lifecycle::Transition;
 use super::codes::code_enum;
 use super::ids::{AgreementId, MediatorId, OrgUnitId, PartyId, ReferralId, SessionId};
+use super::lifecycle::Transition;
 use super::money::Fen;
 use super::time::{Date, Timestamp};
 
@@ -663,15 +663,17 @@ impl Procedure {
 
     /// The agreement in effect.
     pub fn effective_agreement(&self) -> Option<&AgreementRecord> {
-        self.effective.as_ref().and_then(|(id, _)| self.agreement(id))
+        self.effective
+            .as_ref()
+            .and_then(|(id, _)| self.agreement(id))
     }
 
     /// Whether a notice of `kind` recorded at or after `since` told every one of `parties`.
     pub fn told(&self, kind: NoticeKind, parties: &[PartyId], since: Timestamp) -> bool {
         parties.iter().all(|party| {
-            self.notices.iter().any(|n| {
-                n.at >= since && n.record.kind == kind && n.record.parties.contains(party)
-            })
+            self.notices
+                .iter()
+                .any(|n| n.at >= since && n.record.kind == kind && n.record.parties.contains(party))
         })
     }
 

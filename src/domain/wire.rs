@@ -1200,8 +1200,15 @@ macro_rules! record {
     (@read $r:ident opt $field:ident) => { $r.opt(stringify!($field))? };
 }
 
-record!(Notice { kind: put, parties: put, on: put });
-record!(Statement { party: put, text: put });
+record!(Notice {
+    kind: put,
+    parties: put,
+    on: put
+});
+record!(Statement {
+    party: put,
+    text: put
+});
 record!(Session {
     id: put,
     kind: put,
@@ -1243,7 +1250,10 @@ record!(Agreement {
     replaces: opt,
     personal_status: opt,
 });
-record!(PartySignature { party: put, on: put });
+record!(PartySignature {
+    party: put,
+    on: put
+});
 record!(Signatures {
     parties: put,
     mediator_on: opt,
@@ -1284,7 +1294,10 @@ record!(ReferralRecord {
     sent_on: put,
     response_days: opt,
 });
-record!(ClosingReport { closed_on: put, summary: put });
+record!(ClosingReport {
+    closed_on: put,
+    summary: put
+});
 
 // --- Payloads ------------------------------------------------------------------------------
 
@@ -1552,9 +1565,7 @@ fn decode_case_payload(kind: &str, r: &mut Reader<'_>) -> Result<CaseEvent, Deco
             on: r.req("on")?,
             result: r.req("result")?,
         },
-        "case.closing_report_filed" => {
-            CaseEvent::ClosingReportFiled(Box::new(r.req("report")?))
-        }
+        "case.closing_report_filed" => CaseEvent::ClosingReportFiled(Box::new(r.req("report")?)),
         "case.file_item_marked" => CaseEvent::FileItemMarked {
             item: r.req("item")?,
             present: r.req("present")?,

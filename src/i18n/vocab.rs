@@ -252,9 +252,6 @@ pub fn rule(value: Rule) -> Key {
         Rule::FollowUpRecord => Key::RuleFollowUpRecord,
         Rule::ClosingReport => Key::RuleClosingReport,
         Rule::CaseFileChecklist => Key::RuleCaseFileChecklist,
-        // Stop-gap until the locale files carry `rule.MAY_SUE_NOTICE` (issue #4): the closest
-        // existing notice rule.
-        Rule::MaySueNotice => Key::RuleOtherRoutesNotice,
     }
 }
 

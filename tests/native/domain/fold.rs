@@ -255,6 +255,7 @@ fn reopening_clears_how_the_case_ended() {
         &case,
         CaseEvent::Reopened {
             reason: ReopenReason::RevisionRequested,
+            consenting: vec![pid("p-1"), pid("p-2")],
         },
     );
     let state = fold(&case, &a.log);
@@ -341,6 +342,7 @@ fn lifecycle_step(n: u8) -> CaseEvent {
         5 => CaseEvent::Archived,
         6 => CaseEvent::Reopened {
             reason: ReopenReason::UnlawfulOrUnfair,
+            consenting: vec![pid("p-1"), pid("p-2")],
         },
         7 => CaseEvent::NotAccepted {
             reason: NotAcceptedReason::ReservedToSpecialisedBodies,

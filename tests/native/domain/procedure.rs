@@ -1202,3 +1202,38 @@ fn every_procedure_payload_kind_round_trips_and_unknown_fields_are_rejected() {
     value["payload"]["session"]["mood"] = serde_json::json!("calm");
     assert!(parse_event_json(&value.to_string()).is_err());
 }
+
+#[test]
+fn performing_becomes_performed_once_every_obligation_is_proved() {
+    // Transition 25; the receipt is case-file item 9.
+    let (mut tablet, state) = agreed(Some(day(2026, 4, 1)), None);
+    let state = run(&mut tablet, &state, CaseCommand::SchedulePerformance);
+    let state = run(
+        &mut tablet,
+        &state,
+        paid(vec!["transfer-slip-1".to_owned()]),
+    );
+    let state = run(&mut tablet, &state, CaseCommand::RecordPerformed);
+    assert_eq!(state.status, Status::Performed);
+    assert!(due_dates(&state, &Calendar::shipped()).is_empty());
+}
+
+#[test]
+fn a_referred_out_case_closes_with_its_closing_report() {
+    // Transition 26 from REFERRED_OUT.
+    let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
+    let state = run(
+        &mut tablet,
+        &state,
+        CaseCommand::ReferOut(super::support::referral()),
+    );
+    assert_eq!(
+        refused(&tablet, &state, CaseCommand::Close),
+        CommandError::RequiresProcedureRecords(Rule::ClosingReport)
+    );
+    let state = run(&mut tablet, &state, report());
+    assert_eq!(
+        run(&mut tablet, &state, CaseCommand::Close).status,
+        Status::Closed
+    );
+}

@@ -12,6 +12,7 @@
 //! `summary` are pure services over the resulting state.
 
 pub mod agenda;
+pub mod calendar;
 pub mod canonical;
 pub mod case;
 pub mod case_number;
@@ -21,9 +22,11 @@ pub mod codes;
 pub mod command;
 pub mod conflict;
 pub mod contact;
+pub mod deadline;
 pub mod dispute;
 pub mod event;
 pub mod fold;
+pub mod holidays;
 pub mod ids;
 pub mod lead;
 pub mod lifecycle;
@@ -31,6 +34,7 @@ pub mod listing;
 pub mod money;
 pub mod org;
 pub mod party;
+pub mod procedure;
 pub mod screening;
 pub mod search;
 pub mod summary;
@@ -38,15 +42,20 @@ pub mod time;
 pub mod validate;
 pub mod wire;
 
+pub use calendar::Calendar;
 pub use case_number::{allocate_case_number, CaseNumber, NumberingSlot};
 pub use case_state::CaseState;
-pub use command::{decide, decide_directory, CaseCommand, CommandContext, CommandError};
+pub use command::{
+    decide, decide_directory, decide_with_calendar, CaseCommand, CommandContext, CommandError,
+};
 pub use event::{CaseEvent, ChainHead, Event, EventBody, UnsealedEvent};
 pub use fold::{fold_case, fold_cases, fold_directory, Directory};
 pub use ids::{
-    CaseId, DeviceId, EventId, EventIdError, IdError, MediatorId, OrgUnitId, PartyId, ScreeningId,
+    AgreementId, CaseId, DeviceId, EventId, EventIdError, IdError, MediatorId, OrgUnitId, PartyId,
+    ReferralId, ScreeningId, SessionId,
 };
 pub use lifecycle::{Rule, Status, Transition};
+pub use money::Fen;
 pub use search::SearchIndex;
 pub use summary::CaseSummary;
 pub use time::{Date, Timestamp};

@@ -113,6 +113,7 @@ fn subject_of(body: &EventBody) -> String {
         EventBody::Screening { screening, .. } => {
             SubjectKind::Screening.subject(screening.as_str())
         }
+        EventBody::Calendar { date, .. } => SubjectKind::Calendar.subject(&date.to_string()),
     }
 }
 
@@ -331,6 +332,7 @@ impl<S: StoragePort> Repo<S> {
         let mut events = self.events_of_kind(SubjectKind::OrgUnit).await?;
         events.extend(self.events_of_kind(SubjectKind::Mediator).await?);
         events.extend(self.events_of_kind(SubjectKind::Screening).await?);
+        events.extend(self.events_of_kind(SubjectKind::Calendar).await?);
         Ok(fold_directory(&events))
     }
 

@@ -18,6 +18,7 @@ use super::lead::Lead;
 use super::lifecycle::{Status, Transition};
 use super::money::Fen;
 use super::party::Party;
+use super::procedure::Procedure;
 use super::time::Timestamp;
 
 /// A status change, for the case history.
@@ -58,6 +59,8 @@ pub enum ConflictKind {
     UnknownParty(PartyId),
     /// A revert aimed at an event that cannot be reverted (a lifecycle step or another revert).
     NotRevertible(EventId),
+    /// A procedure record referring to an agreement or referral the case does not hold.
+    UnknownRecord,
 }
 
 /// An event the fold could not apply.
@@ -147,6 +150,8 @@ pub struct CaseState {
     pub escalations: Vec<Escalation>,
     /// Conflict-of-interest warnings acknowledged.
     pub acknowledged_warnings: Vec<AcknowledgedWarning>,
+    /// Procedure records: notices, consents, sessions, agreements, follow-ups, referrals.
+    pub procedure: Procedure,
     /// Status history, oldest first.
     pub history: Vec<StatusChange>,
     /// When the case (or lead) was created.

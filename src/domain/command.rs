@@ -1,34 +1,43 @@
 //! Commands: what a user asks for, checked against the case's current state, and turned into
 //! sealed events or a typed refusal.
 //!
-//! Every lifecycle transition of docs/events.md exists as a command. Those whose guard needs a
-//! procedural record that the core does not model yet (consent, notices, session records,
-//! agreements, judicial confirmation, follow-ups, case-file checklist) refuse with
-//! [`CommandError::RequiresProcedureRecords`]; they never pass silently.
+//! Every lifecycle transition of docs/events.md exists as a command. A step whose guard needs a
+//! procedure record (consent, notices, session records, agreements, judicial confirmation,
+//! follow-ups, the closing report, the case-file checklist) refuses with
+//! [`CommandError::RequiresProcedureRecords`] until that record exists; the records themselves
+//! are entered with the data commands below (`GiveNotice`, `RecordConsent`, `RecordSession` …).
 
 use std::collections::BTreeSet;
 
+use super::calendar::{Calendar, DaySetting};
 use super::case::{
     Acceptance, AcceptanceBasis, AgreementForm, CaseChange, DismissalReason, Escalation, Intake,
     JcRuling, NotAcceptedReason, ObjectionCheck, Referral, ReopenReason, ReplacementReason,
-    TerminationReason, Triage,
+    RiskFlag, TerminationReason, Triage,
 };
 use super::case_number::CaseNumber;
 use super::case_state::{CaseState, ConflictKind};
 use super::conflict::AcknowledgedWarning;
+use super::deadline::{jc_application_deadline, mediation_deadline};
 use super::dispute::DisputeType;
 use super::event::{
-    CaseEvent, ChainHead, Event, EventBody, MediatorEvent, OrgUnitEvent, Registration,
-    ScreeningEvent, UnsealedEvent,
+    CalendarEvent, CaseEvent, ChainHead, Event, EventBody, MediatorEvent, OrgUnitEvent,
+    Registration, ScreeningEvent, UnsealedEvent,
 };
 use super::fold;
-use super::ids::{CaseId, DeviceId, EventId, MediatorId, PartyId};
+use super::ids::{AgreementId, CaseId, DeviceId, EventId, MediatorId, PartyId, ReferralId};
 use super::lead::Lead;
 use super::lifecycle::{Rule, Status, Transition};
 use super::org::{Mediator, OrgUnit};
 use super::party::Party;
+use super::procedure::{
+    case_file_checklist, Agreement, AgreementGap, CaseFileItem, ClosingReport, ConsentDecision,
+    FollowUp, JcApplication, MediationMode, Notice, NoticeKind, ObligationKind, ObligationStatus,
+    ObligationUpdate, PerformanceFound, PersonalStatus, ReferralRecord, Session, SessionKind,
+    Signatures,
+};
 use super::screening::{ScreeningLog, ScreeningOutcome};
-use super::time::Timestamp;
+use super::time::{Date, Timestamp};
 use super::validate::{self, FieldError, FieldErrorCode, MAX_LONG};
 
 /// Who is acting, on which device, where its log ends, and what time the shell read.
@@ -108,18 +117,92 @@ pub enum CaseCommand {
     },
     /// #9 Start mediation.
     StartMediation,
-    /// #10 Record a session or investigation.
-    RecordSession,
-    /// #10 Invite participants.
-    InviteParticipants,
-    /// #10 Extend the time limit.
-    ExtendTimeLimit,
+    /// #10 Record a session or investigation (participants invited with the parties' consent
+    /// are part of the record, PML Art 20).
+    RecordSession(Session),
+    /// #10 Extend the time limit to a day every party agreed to.
+    ExtendTimeLimit {
+        /// The new last day.
+        to: Date,
+        /// The parties consenting.
+        consenting: Vec<PartyId>,
+    },
+    /// A medical appraisal starts (its time is excluded from the 30 working days).
+    StartAppraisal {
+        /// First day.
+        on: Date,
+    },
+    /// The medical appraisal came back.
+    EndAppraisal {
+        /// Last day.
+        on: Date,
+    },
+    /// Record that parties were given a notice.
+    GiveNotice(Notice),
+    /// Record a party's acceptance or refusal of mediation.
+    RecordConsent {
+        /// The party.
+        party: PartyId,
+        /// Accepts or refuses.
+        decision: ConsentDecision,
+        /// When.
+        on: Date,
+    },
+    /// Record a party's request to replace the presiding mediator.
+    RequestReplacement {
+        /// The party.
+        party: PartyId,
+        /// When.
+        on: Date,
+    },
+    /// Record the parties' choice of public or non-public mediation.
+    ChooseMode(MediationMode),
+    /// Draft an agreement, or replace a draft not yet in effect.
+    DraftAgreement(Agreement),
+    /// Mark a written agreement's signature slots captured.
+    MarkSignatures {
+        /// The agreement.
+        agreement: AgreementId,
+        /// The slots.
+        signatures: Signatures,
+    },
+    /// Report an obligation's performance.
+    UpdateObligation(ObligationUpdate),
+    /// Record a follow-up visit.
+    RecordFollowUp(FollowUp),
+    /// Send a referral, transfer, upward report, joint-handling request or police report.
+    SendReferral(ReferralRecord),
+    /// Record that a referral was acknowledged.
+    AcknowledgeReferral {
+        /// The referral.
+        referral: ReferralId,
+        /// When.
+        on: Date,
+    },
+    /// Record a referral's result.
+    AnswerReferral {
+        /// The referral.
+        referral: ReferralId,
+        /// When.
+        on: Date,
+        /// What it reported.
+        result: String,
+    },
+    /// File the closing report.
+    FileClosingReport(ClosingReport),
+    /// Mark a case-file item as filed or missing.
+    MarkFileItem {
+        /// The item.
+        item: CaseFileItem,
+        /// Filed or not.
+        present: bool,
+    },
     /// #11 Flag escalation signs on an open case.
     FlagEscalation(Escalation),
-    /// #12, #13 Record that an agreement took effect.
+    /// #12, #13 Record that a drafted (and, if written, signed) agreement took effect.
     RecordAgreement {
-        /// Written or oral.
-        form: AgreementForm,
+        /// The agreement.
+        agreement: AgreementId,
     },
     /// #14, #15 Terminate mediation.
     Terminate {
@@ -127,14 +210,19 @@ pub enum CaseCommand {
         reason: TerminationReason,
     },
     /// #17 Apply for judicial confirmation.
-    ApplyJudicialConfirmation,
+    ApplyJudicialConfirmation(JcApplication),
     /// #18 Record the court's ruling.
     RecordJcRuling {
         /// The ruling.
         ruling: JcRuling,
+        /// The day of the ruling.
+        on: Date,
     },
     /// #19 Mediate again after rejection.
-    Remediate,
+    Remediate {
+        /// The parties consenting (every party).
+        consenting: Vec<PartyId>,
+    },
     /// #20 Obligations are due later.
     SchedulePerformance,
     /// #21, #25 Everything is performed.
@@ -151,6 +239,8 @@ pub enum CaseCommand {
     Reopen {
         /// Why.
         reason: ReopenReason,
+        /// The parties consenting (every party).
+        consenting: Vec<PartyId>,
     },
     /// Set case fields.
     Edit {
@@ -236,13 +326,188 @@ pub enum CommandError {
     /// Field errors, all at once.
     #[error("invalid fields")]
     Invalid(Vec<FieldError>),
+    /// The agreement cannot take effect yet; exactly what is missing (PML Arts 28-30).
+    #[error("agreement incomplete")]
+    AgreementIncomplete(Vec<AgreementGap>),
+    /// No agreement or referral with this id on the case, or not the one in effect.
+    #[error("no such record")]
+    UnknownRecord,
+    /// The agreement is in effect: a change is a new agreement that replaces it (PML Art 33
+    /// para 3).
+    #[error("agreement already in effect")]
+    AgreementInEffect,
+    /// A party asked for the mediator to be replaced; nothing proceeds until the committee has
+    /// replaced them (MOJ 2002 Regulation Art 25).
+    #[error("a request to replace the mediator is pending")]
+    ReplacementPending,
+    /// Courts do not confirm agreements on identity, adoption or marriage relationships (SPC 2011
+    /// Provisions on Judicial Confirmation Art 4).
+    #[error("judicial confirmation is not available for this relationship")]
+    JcExcludedRelationship(PersonalStatus),
+    /// The 30 days for applying for judicial confirmation ended on `last_day` (PML Art 33; Civil
+    /// Procedure Law Art 205).
+    #[error("the window for judicial confirmation closed on {last_day}")]
+    JcWindowClosed {
+        /// The last day of the window.
+        last_day: Date,
+    },
 }
 
-/// The seam for rules proved by procedural records. No record kind exists in the core yet, so
-/// every rule is unmet; the issue that adds consent, notice, session, agreement, judicial
-/// confirmation, follow-up and case-file records replaces this body with real checks.
-fn require(_state: &CaseState, rule: Rule) -> Result<(), CommandError> {
-    Err(CommandError::RequiresProcedureRecords(rule))
+fn require(met: bool, rule: Rule) -> Result<(), CommandError> {
+    if met {
+        Ok(())
+    } else {
+        Err(CommandError::RequiresProcedureRecords(rule))
+    }
+}
+
+fn field(path: &str, code: FieldErrorCode) -> CommandError {
+    CommandError::Invalid(vec![FieldError::new(path, code)])
+}
+
+fn party_ids(state: &CaseState) -> Vec<PartyId> {
+    state.parties.iter().map(|p| p.id.clone()).collect()
+}
+
+/// Whether `listed` names every party of the case (and the case has parties).
+fn every_party(state: &CaseState, listed: &[PartyId]) -> bool {
+    !state.parties.is_empty() && state.parties.iter().all(|p| listed.contains(&p.id))
+}
+
+fn unknown_parties<'a>(
+    state: &CaseState,
+    path: &str,
+    ids: impl IntoIterator<Item = &'a PartyId>,
+) -> Result<(), CommandError> {
+    if ids.into_iter().all(|id| state.party(id).is_some()) {
+        Ok(())
+    } else {
+        Err(field(path, FieldErrorCode::UnknownChoice))
+    }
+}
+
+/// When the current stretch of the case began: its last entry into its current status.
+fn entered_current_status(state: &CaseState) -> Timestamp {
+    state.history.last().map_or(state.created_at, |h| h.at)
+}
+
+/// When the current mediation began: the last start, reopening or re-mediation (a notice or
+/// report from an earlier round does not count for this one).
+fn mediation_round_start(state: &CaseState) -> Timestamp {
+    state
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.to == Status::InMediation && h.from != Some(Status::InMediation))
+        .map_or(state.created_at, |h| h.at)
+}
+
+/// Whether every party (or, on a case without parties, someone) was given a notice of `kind`
+/// at or after `since`.
+fn told(state: &CaseState, kind: NoticeKind, since: Timestamp) -> bool {
+    let p = &state.procedure;
+    if state.parties.is_empty() {
+        p.notices
+            .iter()
+            .any(|n| n.at >= since && n.record.kind == kind)
+    } else {
+        p.told(kind, &party_ids(state), since)
+    }
+}
+
+/// One party's refusal bars mediation, and a party may refuse at any time (PML Arts 17, 23(2)).
+fn no_refusal(state: &CaseState) -> Result<(), CommandError> {
+    let refused = state
+        .procedure
+        .consents
+        .values()
+        .any(|(d, _)| *d == ConsentDecision::Refuses);
+    if refused {
+        Err(CommandError::PartyRefusesMediation)
+    } else {
+        Ok(())
+    }
+}
+
+/// A replacement request made after the latest designation of the presiding mediator must be
+/// honoured first (MOJ 2002 Regulation Art 25).
+fn no_pending_replacement(state: &CaseState) -> Result<(), CommandError> {
+    let designated = state
+        .history
+        .iter()
+        .rev()
+        .find(|h| {
+            matches!(
+                h.transition,
+                Transition::Assign | Transition::ReplaceMediator
+            )
+        })
+        .map(|h| h.at);
+    let pending = state
+        .procedure
+        .replacement_requests
+        .iter()
+        .any(|r| designated.is_none_or(|d| r.at > d));
+    if pending {
+        Err(CommandError::ReplacementPending)
+    } else {
+        Ok(())
+    }
+}
+
+fn is_medical(state: &CaseState) -> bool {
+    state
+        .dispute
+        .as_ref()
+        .is_some_and(|d| d.primary() == DisputeType::Medical)
+}
+
+fn not_frozen(state: &CaseState) -> Result<(), CommandError> {
+    if state.status.is_frozen() {
+        Err(CommandError::Frozen)
+    } else {
+        Ok(())
+    }
+}
+
+fn in_status(state: &CaseState, allowed: &[Status]) -> Result<(), CommandError> {
+    if allowed.contains(&state.status) {
+        Ok(())
+    } else {
+        Err(CommandError::WrongStatus(state.status))
+    }
+}
+
+fn check_session(state: &CaseState, session: &Session) -> Result<(), CommandError> {
+    let mut errors = Vec::new();
+    if session.place.trim().is_empty() {
+        errors.push(FieldError::new("place", FieldErrorCode::Required));
+    }
+    if session.mediators.is_empty() {
+        errors.push(FieldError::new("mediators", FieldErrorCode::Required));
+    }
+    // The record is read back to, or checked by, the parties before they sign (PML Art 27).
+    if !session.read_back {
+        errors.push(FieldError::new("read_back", FieldErrorCode::Required));
+    }
+    let known = |id: &PartyId| state.party(id).is_some();
+    if !session.present_parties.iter().all(known) {
+        errors.push(FieldError::new(
+            "present_parties",
+            FieldErrorCode::UnknownChoice,
+        ));
+    }
+    if !session.statements.iter().all(|s| known(&s.party)) {
+        errors.push(FieldError::new("statements", FieldErrorCode::UnknownChoice));
+    }
+    if !errors.is_empty() {
+        return Err(CommandError::Invalid(errors));
+    }
+    // Participants are invited only with the parties' consent (PML Art 20).
+    require(
+        session.participants.is_empty() || every_party(state, &session.participants_consented_by),
+        Rule::ParticipantConsent,
+    )
 }
 
 /// Builds and seals the next event of this device. Its time is the clock reading, raised so it
@@ -336,6 +601,7 @@ fn refusal(conflict: ConflictKind) -> CommandError {
         ConflictKind::PartyWasRemoved(party) => CommandError::PartyWasRemoved(party),
         ConflictKind::UnknownParty(party) => CommandError::UnknownParty(party),
         ConflictKind::NotRevertible(event) => CommandError::NotRevertible(event),
+        ConflictKind::UnknownRecord => CommandError::UnknownRecord,
         ConflictKind::Frozen
         | ConflictKind::BeforeCreation
         | ConflictKind::InvalidTransition { .. } => CommandError::Frozen,
@@ -371,14 +637,26 @@ fn data_event(
     }
 }
 
-/// Decides what a command does to a case: the events to append, or why not.
-///
-/// `state` is the case's current fold (`None` for a case that does not exist yet). The events
-/// returned are sealed, numbered from `ctx.head.next_seq` and chained to `ctx.head.prev`.
+/// Decides what a command does to a case with the shipped holiday calendar (see
+/// [`decide_with_calendar`]).
 pub fn decide(
     state: Option<&CaseState>,
     command: CaseCommand,
     ctx: &CommandContext,
+) -> Result<Vec<Event>, CommandError> {
+    decide_with_calendar(state, command, ctx, &Calendar::shipped())
+}
+
+/// Decides what a command does to a case: the events to append, or why not.
+///
+/// `state` is the case's current fold (`None` for a case that does not exist yet); `calendar`
+/// is the directory's (`Directory::calendar`), which time-limit guards count with. The events
+/// returned are sealed, numbered from `ctx.head.next_seq` and chained to `ctx.head.prev`.
+pub fn decide_with_calendar(
+    state: Option<&CaseState>,
+    command: CaseCommand,
+    ctx: &CommandContext,
+    calendar: &Calendar,
 ) -> Result<Vec<Event>, CommandError> {
     use CaseCommand as C;
     let state = match (state, &command) {
@@ -446,7 +724,10 @@ pub fn decide(
         }
         C::NotAccept { reason } => {
             step(state, Transition::NotAccept)?;
-            require(state, Rule::NonAcceptanceNotice)?;
+            require(
+                told(state, NoticeKind::NonAcceptance, state.created_at),
+                Rule::NonAcceptanceNotice,
+            )?;
             emit1(CaseEvent::NotAccepted { reason })
         }
         C::Triage(triage) => {
@@ -461,8 +742,7 @@ pub fn decide(
                     .as_deref()
                     .is_some_and(|n| !n.trim().is_empty());
             if !named {
-                let error = FieldError::new("to_name", FieldErrorCode::Required);
-                return Err(CommandError::Invalid(vec![error]));
+                return Err(field("to_name", FieldErrorCode::Required));
             }
             emit1(CaseEvent::ReferredOut(Box::new(referral)))
         }
@@ -497,30 +777,123 @@ pub fn decide(
         }
         C::StartMediation => {
             step(state, Transition::StartMediation)?;
-            require(state, Rule::ConsentOfEveryParty)?;
-            require(state, Rule::RightsNoticeAcknowledged)?;
+            no_refusal(state)?;
+            let consents = &state.procedure.consents;
+            require(
+                every_party(state, &consents.keys().cloned().collect::<Vec<_>>()),
+                Rule::ConsentOfEveryParty,
+            )?;
+            require(
+                told(state, NoticeKind::RightsAndDuties, state.created_at),
+                Rule::RightsNoticeAcknowledged,
+            )?;
+            no_pending_replacement(state)?;
             emit1(CaseEvent::MediationStarted)
         }
-        C::RecordSession | C::InviteParticipants | C::ExtendTimeLimit => {
-            if state.status != Status::InMediation {
+        C::RecordSession(session) => {
+            let allowed: &[Status] = if session.kind == SessionKind::Investigation {
+                &[Status::Assigned, Status::InMediation]
+            } else {
+                &[Status::InMediation]
+            };
+            in_status(state, allowed)?;
+            no_refusal(state)?;
+            no_pending_replacement(state)?;
+            check_session(state, &session)?;
+            data_event(state, ctx, CaseEvent::SessionRecorded(Box::new(session)))
+        }
+        C::ExtendTimeLimit { to, consenting } => {
+            in_status(state, &[Status::InMediation])?;
+            // Extension only with both parties' consent (MOJ 2002 Regulation Art 33 sets the
+            // one-month norm; local regulations allow continuing with both parties' consent).
+            require(every_party(state, &consenting), Rule::ExtensionConsent)?;
+            let current = mediation_deadline(state, calendar).and_then(|d| d.last_day());
+            if current.is_some_and(|d| to <= d) {
+                return Err(field("to", FieldErrorCode::OutOfRange));
+            }
+            data_event(state, ctx, CaseEvent::TimeLimitExtended { to, consenting })
+        }
+        C::StartAppraisal { on } => {
+            in_status(state, &[Status::InMediation])?;
+            if !is_medical(state) {
+                return Err(CommandError::TimeLimitOnlyForMedicalDisputes);
+            }
+            if state.procedure.appraisals.iter().any(|(_, e)| e.is_none()) {
+                return Err(field("on", FieldErrorCode::Duplicate));
+            }
+            data_event(state, ctx, CaseEvent::AppraisalStarted { on })
+        }
+        C::EndAppraisal { on } => {
+            let Some((started, _)) = state.procedure.appraisals.iter().find(|(_, e)| e.is_none())
+            else {
+                return Err(CommandError::UnknownRecord);
+            };
+            if on < *started {
+                return Err(field("on", FieldErrorCode::OutOfRange));
+            }
+            data_event(state, ctx, CaseEvent::AppraisalEnded { on })
+        }
+        C::GiveNotice(notice) => {
+            not_frozen(state)?;
+            if notice.parties.is_empty() && !state.parties.is_empty() {
+                return Err(field("parties", FieldErrorCode::Required));
+            }
+            unknown_parties(state, "parties", &notice.parties)?;
+            data_event(state, ctx, CaseEvent::NoticeGiven(Box::new(notice)))
+        }
+        C::RecordConsent {
+            party,
+            decision,
+            on,
+        } => {
+            if !state.status.is_open() || !state.status.is_registered() {
                 return Err(CommandError::WrongStatus(state.status));
             }
-            let rule = match command {
-                C::RecordSession => Rule::SessionRecord,
-                C::InviteParticipants => Rule::ParticipantConsent,
-                _ => Rule::ExtensionConsent,
-            };
-            // Once the records exist these commands will append session, invitation and
-            // extension events; until then the guard always refuses.
-            require(state, rule).map(|()| Vec::new())
+            if state.party(&party).is_none() {
+                return Err(CommandError::UnknownParty(party));
+            }
+            data_event(
+                state,
+                ctx,
+                CaseEvent::ConsentRecorded {
+                    party,
+                    decision,
+                    on,
+                },
+            )
+        }
+        C::RequestReplacement { party, on } => {
+            in_status(state, &[Status::Assigned, Status::InMediation])?;
+            if state.party(&party).is_none() {
+                return Err(CommandError::UnknownParty(party));
+            }
+            data_event(state, ctx, CaseEvent::ReplacementRequested { party, on })
+        }
+        C::ChooseMode(mode) => {
+            in_status(state, &[Status::Assigned, Status::InMediation])?;
+            data_event(state, ctx, CaseEvent::ModeChosen { mode })
         }
         C::FlagEscalation(escalation) => {
             if !state.status.is_open() {
                 return Err(CommandError::WrongStatus(state.status));
             }
+            let mut errors = Vec::new();
+            // Signs of escalation call for targeted preventive measures, and a possible
+            // public-order or criminal case must be reported (PML Art 25).
+            if escalation.measures.trim().is_empty() {
+                errors.push(FieldError::new("measures", FieldErrorCode::Required));
+            }
             if escalation.measures.chars().count() > MAX_LONG {
-                let error = FieldError::new("measures", FieldErrorCode::TooLong { max: MAX_LONG });
-                return Err(CommandError::Invalid(vec![error]));
+                errors.push(FieldError::new(
+                    "measures",
+                    FieldErrorCode::TooLong { max: MAX_LONG },
+                ));
+            }
+            if escalation.risk_flags.contains(&RiskFlag::CivilToCriminal) && !escalation.reported {
+                errors.push(FieldError::new("reported", FieldErrorCode::Required));
+            }
+            if !errors.is_empty() {
+                return Err(CommandError::Invalid(errors));
             }
             data_event(
                 state,
@@ -528,81 +901,354 @@ pub fn decide(
                 CaseEvent::EscalationFlagged(Box::new(escalation)),
             )
         }
-        C::RecordAgreement { form } => {
-            step(state, Transition::Agree)?;
-            require(
+        C::DraftAgreement(agreement) => {
+            in_status(state, &[Status::InMediation])?;
+            no_refusal(state)?;
+            let p = &state.procedure;
+            // An agreement once in effect is never redrafted: a change is a new agreement that
+            // replaces it (PML Art 33 para 3), so the signed page stays what was signed.
+            let in_effect = p
+                .effective
+                .as_ref()
+                .is_some_and(|(e, _)| e == &agreement.id)
+                || p.agreement(&agreement.id).is_some_and(|a| a.replaced);
+            if in_effect {
+                return Err(CommandError::AgreementInEffect);
+            }
+            if let Some(old) = &agreement.replaces {
+                if p.agreement(old).is_none() {
+                    return Err(CommandError::UnknownRecord);
+                }
+            }
+            data_event(state, ctx, CaseEvent::AgreementDrafted(Box::new(agreement)))
+        }
+        C::MarkSignatures {
+            agreement,
+            signatures,
+        } => {
+            not_frozen(state)?;
+            let p = &state.procedure;
+            let Some(record) = p.agreement(&agreement) else {
+                return Err(CommandError::UnknownRecord);
+            };
+            if record.agreement.form != AgreementForm::Written {
+                return Err(field("form", FieldErrorCode::UnknownChoice));
+            }
+            if p.effective.as_ref().is_some_and(|(e, _)| e == &agreement) {
+                return Err(CommandError::AgreementInEffect);
+            }
+            let bound = &record.agreement.parties;
+            if !signatures.parties.iter().all(|s| bound.contains(&s.party)) {
+                return Err(field("signatures.parties", FieldErrorCode::UnknownChoice));
+            }
+            data_event(
                 state,
-                match form {
-                    AgreementForm::Written => Rule::SignedWrittenAgreement,
-                    AgreementForm::Oral => Rule::OralAgreementRecord,
+                ctx,
+                CaseEvent::AgreementSigned {
+                    agreement,
+                    signatures,
                 },
-            )?;
-            emit1(CaseEvent::AgreementReached { form })
+            )
+        }
+        C::RecordAgreement { agreement } => {
+            step(state, Transition::Agree)?;
+            no_refusal(state)?;
+            no_pending_replacement(state)?;
+            let p = &state.procedure;
+            let Some(record) = p.agreement(&agreement) else {
+                return Err(CommandError::UnknownRecord);
+            };
+            // Mediation is recorded (PML Art 27): an agreement needs a mediation record of
+            // this round.
+            let since = mediation_round_start(state);
+            let recorded = p
+                .sessions
+                .iter()
+                .any(|s| s.kind != SessionKind::Investigation && s.at >= since);
+            require(recorded, Rule::SessionRecord)?;
+            let gaps = record.missing(&party_ids(state));
+            if !gaps.is_empty() {
+                return Err(CommandError::AgreementIncomplete(gaps));
+            }
+            let form = record.agreement.form;
+            let Some(effective_on) = record.effective_on() else {
+                return Err(CommandError::RequiresProcedureRecords(
+                    Rule::SignedWrittenAgreement,
+                ));
+            };
+            emit1(CaseEvent::AgreementReached {
+                form,
+                agreement,
+                effective_on,
+            })
         }
         C::Terminate { reason } => {
             step(state, Transition::Terminate)?;
             if reason == TerminationReason::TimeLimitExpired {
-                let medical = state
-                    .dispute
-                    .as_ref()
-                    .is_some_and(|d| d.primary() == DisputeType::Medical);
-                if !medical {
+                if !is_medical(state) {
                     return Err(CommandError::TimeLimitOnlyForMedicalDisputes);
                 }
-                require(state, Rule::MedicalTimeLimitElapsed)?;
+                let today = ctx.now.china_date();
+                let elapsed = mediation_deadline(state, calendar).is_some_and(|d| d.elapsed(today));
+                require(elapsed, Rule::MedicalTimeLimitElapsed)?;
             }
-            require(state, Rule::OtherRoutesNotice)?;
+            require(
+                told(state, NoticeKind::OtherRoutes, mediation_round_start(state)),
+                Rule::OtherRoutesNotice,
+            )?;
             emit1(CaseEvent::Terminated { reason })
         }
-        C::ApplyJudicialConfirmation => {
+        C::ApplyJudicialConfirmation(application) => {
             step(state, Transition::ApplyJudicialConfirmation)?;
-            require(state, Rule::JointJcApplication)?;
-            emit1(CaseEvent::JcApplied)
+            let p = &state.procedure;
+            let (Some(record), Some((effective, effective_on))) =
+                (p.effective_agreement(), p.effective.as_ref())
+            else {
+                return Err(CommandError::UnknownRecord);
+            };
+            if &application.agreement != effective {
+                return Err(CommandError::UnknownRecord);
+            }
+            if let Some(status) = record.agreement.personal_status {
+                return Err(CommandError::JcExcludedRelationship(status));
+            }
+            if application.court.trim().is_empty() {
+                return Err(field("court", FieldErrorCode::Required));
+            }
+            let joint = record
+                .agreement
+                .parties
+                .iter()
+                .all(|party| application.applicants.contains(party));
+            require(joint, Rule::JointJcApplication)?;
+            if application.applied_on < *effective_on {
+                return Err(field("applied_on", FieldErrorCode::OutOfRange));
+            }
+            if let Some(window) = jc_application_deadline(*effective_on, calendar) {
+                if application.applied_on > window.date {
+                    return Err(CommandError::JcWindowClosed {
+                        last_day: window.date,
+                    });
+                }
+            }
+            emit1(CaseEvent::JcApplied(Box::new(application)))
         }
-        C::RecordJcRuling { ruling } => {
+        C::RecordJcRuling { ruling, on } => {
             step(state, Transition::RuleJudicialConfirmation(ruling))?;
-            require(state, Rule::JcRulingRecord)?;
-            emit1(CaseEvent::JcRuled { ruling })
+            let applied = state.procedure.jc.as_ref().map(|(a, _)| a.applied_on);
+            require(applied.is_some(), Rule::JointJcApplication)?;
+            if applied.is_some_and(|a| on < a) {
+                return Err(field("on", FieldErrorCode::OutOfRange));
+            }
+            emit1(CaseEvent::JcRuled { ruling, on })
         }
-        C::Remediate => {
+        C::Remediate { consenting } => {
             step(state, Transition::Remediate)?;
-            require(state, Rule::ConsentOfEveryParty)?;
-            emit1(CaseEvent::Remediation)
+            require(every_party(state, &consenting), Rule::ConsentOfEveryParty)?;
+            emit1(CaseEvent::Remediation { consenting })
         }
         C::SchedulePerformance => {
             step(state, Transition::SchedulePerformance)?;
-            require(state, Rule::AgreementObligations)?;
+            let p = &state.procedure;
+            let pending_later = p.effective_agreement().is_some_and(|r| {
+                r.agreement.obligations.iter().enumerate().any(|(i, o)| {
+                    let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    o.due.is_some()
+                        && p.obligation_status(&r.agreement.id, n) != ObligationStatus::Performed
+                })
+            });
+            require(pending_later, Rule::AgreementObligations)?;
             emit1(CaseEvent::PerformanceScheduled)
         }
         C::RecordPerformed => {
             step(state, Transition::RecordPerformed)?;
-            require(state, Rule::PerformanceEvidence)?;
+            let p = &state.procedure;
+            let Some(record) = p.effective_agreement() else {
+                return Err(CommandError::RequiresProcedureRecords(
+                    Rule::AgreementObligations,
+                ));
+            };
+            let id = &record.agreement.id;
+            let all_done = record
+                .agreement
+                .obligations
+                .iter()
+                .enumerate()
+                .all(|(i, o)| {
+                    let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    let update = p.obligations.get(&(id.clone(), n));
+                    let performed = update.is_some_and(|u| u.status == ObligationStatus::Performed);
+                    // A payment is proved by a receipt or transfer slip (case-file item 9).
+                    let proved = o.kind != ObligationKind::Payment
+                        || update.is_some_and(|u| !u.evidence.is_empty());
+                    performed && proved
+                });
+            require(all_done, Rule::PerformanceEvidence)?;
             emit1(CaseEvent::Performed)
         }
         C::RecordNonPerformance => {
             step(state, Transition::RecordNonPerformance)?;
-            require(state, Rule::FollowUpRecord)?;
+            let p = &state.procedure;
+            let reported = p.effective_agreement().is_some_and(|r| {
+                p.obligations.iter().any(|((a, _), u)| {
+                    a == &r.agreement.id
+                        && matches!(
+                            u.status,
+                            ObligationStatus::Overdue
+                                | ObligationStatus::Partial
+                                | ObligationStatus::Disputed
+                        )
+                })
+            });
+            let since = entered_current_status(state);
+            let found = p.follow_ups.iter().any(|f| {
+                f.at >= since
+                    && matches!(
+                        f.record.performance,
+                        PerformanceFound::NotPerformed | PerformanceFound::Partial
+                    )
+            });
+            require(reported || found, Rule::FollowUpRecord)?;
             emit1(CaseEvent::NonPerformance)
         }
         C::UrgePerformance => {
             step(state, Transition::UrgePerformance)?;
-            require(state, Rule::FollowUpRecord)?;
+            let since = entered_current_status(state);
+            let visited = state.procedure.follow_ups.iter().any(|f| f.at >= since);
+            require(visited, Rule::FollowUpRecord)?;
             emit1(CaseEvent::PerformanceUrged)
         }
         C::Close => {
             step(state, Transition::Close)?;
-            require(state, Rule::ClosingReport)?;
+            if matches!(state.status, Status::NonPerformance | Status::JcRejected) {
+                require(
+                    told(
+                        state,
+                        NoticeKind::MaySueOrEnforce,
+                        entered_current_status(state),
+                    ),
+                    Rule::OtherRoutesNotice,
+                )?;
+            }
+            let since = mediation_round_start(state);
+            let reported = state
+                .procedure
+                .closing_reports
+                .iter()
+                .any(|r| r.at >= since);
+            require(reported, Rule::ClosingReport)?;
             emit1(CaseEvent::Closed)
         }
         C::Archive => {
             step(state, Transition::Archive)?;
-            require(state, Rule::CaseFileChecklist)?;
+            let complete = case_file_checklist(state)
+                .iter()
+                .all(|line| !line.required || line.present);
+            require(complete, Rule::CaseFileChecklist)?;
             emit1(CaseEvent::Archived)
         }
-        C::Reopen { reason } => {
+        C::Reopen { reason, consenting } => {
             step(state, Transition::Reopen)?;
-            require(state, Rule::ConsentOfEveryParty)?;
-            emit1(CaseEvent::Reopened { reason })
+            require(every_party(state, &consenting), Rule::ConsentOfEveryParty)?;
+            emit1(CaseEvent::Reopened { reason, consenting })
+        }
+        C::UpdateObligation(update) => {
+            not_frozen(state)?;
+            let Some(record) = state.procedure.agreement(&update.agreement) else {
+                return Err(CommandError::UnknownRecord);
+            };
+            let count = record.agreement.obligations.len();
+            let n = usize::try_from(update.obligation).unwrap_or(usize::MAX);
+            if n == 0 || n > count {
+                return Err(field("obligation", FieldErrorCode::OutOfRange));
+            }
+            data_event(state, ctx, CaseEvent::ObligationUpdated(Box::new(update)))
+        }
+        C::RecordFollowUp(follow_up) => {
+            not_frozen(state)?;
+            if !state.status.is_registered() {
+                return Err(CommandError::WrongStatus(state.status));
+            }
+            unknown_parties(state, "visited", &follow_up.visited)?;
+            if let Some(a) = &follow_up.agreement {
+                if state.procedure.agreement(a).is_none() {
+                    return Err(CommandError::UnknownRecord);
+                }
+            }
+            data_event(state, ctx, CaseEvent::FollowUpRecorded(Box::new(follow_up)))
+        }
+        C::SendReferral(referral) => {
+            if !state.status.is_open() || !state.status.is_registered() {
+                return Err(CommandError::WrongStatus(state.status));
+            }
+            let named = referral.to_unit.is_some()
+                || referral
+                    .to_name
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty());
+            if !named {
+                return Err(field("to_name", FieldErrorCode::Required));
+            }
+            let p = &state.procedure;
+            if p.referrals.iter().any(|r| r.referral.id == referral.id) {
+                return Err(field("id", FieldErrorCode::Duplicate));
+            }
+            data_event(state, ctx, CaseEvent::ReferralSent(Box::new(referral)))
+        }
+        C::AcknowledgeReferral { referral, on } => {
+            not_frozen(state)?;
+            let known = state
+                .procedure
+                .referrals
+                .iter()
+                .any(|r| r.referral.id == referral);
+            if !known {
+                return Err(CommandError::UnknownRecord);
+            }
+            data_event(state, ctx, CaseEvent::ReferralAcknowledged { referral, on })
+        }
+        C::AnswerReferral {
+            referral,
+            on,
+            result,
+        } => {
+            not_frozen(state)?;
+            let known = state
+                .procedure
+                .referrals
+                .iter()
+                .any(|r| r.referral.id == referral);
+            if !known {
+                return Err(CommandError::UnknownRecord);
+            }
+            if result.trim().is_empty() {
+                return Err(field("result", FieldErrorCode::Required));
+            }
+            data_event(
+                state,
+                ctx,
+                CaseEvent::ReferralAnswered {
+                    referral,
+                    on,
+                    result,
+                },
+            )
+        }
+        C::FileClosingReport(report) => {
+            if Transition::Close.target(Some(state.status)).is_none() {
+                return Err(CommandError::WrongStatus(state.status));
+            }
+            if report.summary.trim().is_empty() {
+                return Err(field("summary", FieldErrorCode::Required));
+            }
+            data_event(state, ctx, CaseEvent::ClosingReportFiled(Box::new(report)))
+        }
+        C::MarkFileItem { item, present } => {
+            not_frozen(state)?;
+            if !state.status.is_registered() {
+                return Err(CommandError::WrongStatus(state.status));
+            }
+            data_event(state, ctx, CaseEvent::FileItemMarked { item, present })
         }
         C::Edit { changes } => {
             if changes.is_empty() {
@@ -680,6 +1326,9 @@ pub enum DirectoryCommand {
     SaveMediator(Mediator),
     /// File (or correct) a screening log.
     FileScreening(ScreeningLog),
+    /// Make a day a holiday or a make-up working day, or regular again (removing a shipped
+    /// entry); supervisors distribute these in bundles when a new holiday notice is out.
+    SetCalendarDay(DaySetting),
 }
 
 /// Decides a directory command: one sealed event, or field errors.
@@ -718,6 +1367,10 @@ pub fn decide_directory(
                 payload: ScreeningEvent::Filed(Box::new(log)),
             }
         }
+        DirectoryCommand::SetCalendarDay(setting) => EventBody::Calendar {
+            date: setting.date,
+            payload: CalendarEvent::DaySet { kind: setting.kind },
+        },
     };
     Ok(emit(ctx, None, body))
 }

@@ -188,7 +188,7 @@ impl DisputeClass {
 
 /// The time limit that applies by default to mediating a dispute of a given type.
 ///
-/// Only the rule is decided here; computing and tracking due dates belongs to the deadline engine.
+/// Only the rule is decided here; `deadline.rs` computes the due dates with the holiday calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DeadlineRule {
     /// "一般在一个月内调结": 人民调解工作若干规定 (Ministry of Justice Order No. 75, 2002) Art 33.
@@ -228,7 +228,7 @@ impl DeadlineRule {
     ///
     /// Periods start the day after acceptance (民法典 Art 201) and a period in months ends on the
     /// corresponding day (Art 202). The extension past a final day that is a public holiday
-    /// (Art 203) is not applied: it needs the holiday calendar too.
+    /// (Art 203) is not applied here: `deadline::mediation_deadline` applies it with the calendar.
     pub fn calendar_due_date(self, accepted_on: Date) -> Option<Date> {
         match self {
             DeadlineRule::OneMonth => accepted_on.add_months(1),

@@ -5,6 +5,7 @@
 //! one, so a missing or forked event is detectable (see `chain.rs`). Corrections are new events
 //! (`CaseEvent::Edited`, `CaseEvent::Reverted`); nothing is ever edited in place.
 
+use super::calendar::DayKind;
 use super::canonical::{canonical_json, sha256_hex};
 use super::case::{
     Acceptance, AgreementForm, CaseChange, DismissalReason, Escalation, Intake, JcRuling,
@@ -12,13 +13,19 @@ use super::case::{
 };
 use super::case_number::CaseNumber;
 use super::conflict::AcknowledgedWarning;
-use super::ids::{CaseId, DeviceId, EventId, MediatorId, OrgUnitId, PartyId, ScreeningId};
+use super::ids::{
+    AgreementId, CaseId, DeviceId, EventId, MediatorId, OrgUnitId, PartyId, ReferralId, ScreeningId,
+};
 use super::lead::Lead;
 use super::lifecycle::Transition;
 use super::org::{Mediator, OrgUnit};
 use super::party::Party;
+use super::procedure::{
+    Agreement, CaseFileItem, ClosingReport, ConsentDecision, FollowUp, JcApplication,
+    MediationMode, Notice, ObligationUpdate, ReferralRecord, Session, Signatures,
+};
 use super::screening::ScreeningLog;
-use super::time::Timestamp;
+use super::time::{Date, Timestamp};
 use super::wire;
 
 /// The details of a registration: the number it was given, its footing and the form's content.
@@ -79,6 +86,10 @@ pub enum CaseEvent {
     AgreementReached {
         /// Written or oral.
         form: AgreementForm,
+        /// The agreement (drafted and, if written, signed before).
+        agreement: AgreementId,
+        /// The day it took effect (PML Arts 29, 30).
+        effective_on: Date,
     },
     /// #14, #15: mediation ends without agreement.
     Terminated {
@@ -86,14 +97,19 @@ pub enum CaseEvent {
         reason: TerminationReason,
     },
     /// #17: judicial confirmation is applied for.
-    JcApplied,
+    JcApplied(Box<JcApplication>),
     /// #18: the court rules.
     JcRuled {
         /// The ruling.
         ruling: JcRuling,
+        /// The day of the ruling.
+        on: Date,
     },
     /// #19: mediation resumes after the court rejected confirmation.
-    Remediation,
+    Remediation {
+        /// The parties consenting to mediate again (every party).
+        consenting: Vec<PartyId>,
+    },
     /// #20: obligations with future due dates are being performed.
     PerformanceScheduled,
     /// #21, #25: all obligations are performed.
@@ -110,6 +126,8 @@ pub enum CaseEvent {
     Reopened {
         /// Why.
         reason: ReopenReason,
+        /// The parties consenting to mediate again (every party).
+        consenting: Vec<PartyId>,
     },
     /// Fields of the case set (last writer wins per field).
     Edited {
@@ -132,6 +150,88 @@ pub enum CaseEvent {
         /// The reverted event.
         event: EventId,
     },
+    /// A notice was given to parties (rights, non-acceptance, other routes, may sue).
+    NoticeGiven(Box<Notice>),
+    /// A party accepted or refused mediation (PML Art 17).
+    ConsentRecorded {
+        /// The party.
+        party: PartyId,
+        /// Accepts or refuses.
+        decision: ConsentDecision,
+        /// When.
+        on: Date,
+    },
+    /// A party asked for the presiding mediator to be replaced (MOJ 2002 Regulation Art 25).
+    ReplacementRequested {
+        /// The party.
+        party: PartyId,
+        /// When.
+        on: Date,
+    },
+    /// The parties chose public or non-public mediation (PML Art 23(3)).
+    ModeChosen {
+        /// The mode.
+        mode: MediationMode,
+    },
+    /// #10: a session or investigation was recorded (replaces an earlier record with its id).
+    SessionRecorded(Box<Session>),
+    /// An agreement was drafted, or its draft replaced under the same id.
+    AgreementDrafted(Box<Agreement>),
+    /// Signature slots of a written agreement were marked captured (replaces the earlier marks).
+    AgreementSigned {
+        /// The agreement.
+        agreement: AgreementId,
+        /// The slots captured.
+        signatures: Signatures,
+    },
+    /// An obligation's performance was reported.
+    ObligationUpdated(Box<ObligationUpdate>),
+    /// A follow-up visit was recorded.
+    FollowUpRecorded(Box<FollowUp>),
+    /// #10: every party agreed to extend the time limit.
+    TimeLimitExtended {
+        /// The new last day.
+        to: Date,
+        /// The parties consenting (every party).
+        consenting: Vec<PartyId>,
+    },
+    /// A medical appraisal started: the working-day count pauses (MED 2018 Art 38).
+    AppraisalStarted {
+        /// First day.
+        on: Date,
+    },
+    /// The appraisal came back.
+    AppraisalEnded {
+        /// Last day.
+        on: Date,
+    },
+    /// A referral, transfer, upward report, joint-handling request or police report was sent.
+    ReferralSent(Box<ReferralRecord>),
+    /// The addressee acknowledged a referral.
+    ReferralAcknowledged {
+        /// The referral.
+        referral: ReferralId,
+        /// When.
+        on: Date,
+    },
+    /// The addressee reported a result.
+    ReferralAnswered {
+        /// The referral.
+        referral: ReferralId,
+        /// When.
+        on: Date,
+        /// What it reported.
+        result: String,
+    },
+    /// The closing report was filed.
+    ClosingReportFiled(Box<ClosingReport>),
+    /// A case-file item was marked as filed, or as missing.
+    FileItemMarked {
+        /// The item.
+        item: CaseFileItem,
+        /// In the file or not.
+        present: bool,
+    },
 }
 
 impl CaseEvent {
@@ -152,9 +252,9 @@ impl CaseEvent {
             E::MediationStarted => T::StartMediation,
             E::AgreementReached { .. } => T::Agree,
             E::Terminated { .. } => T::Terminate,
-            E::JcApplied => T::ApplyJudicialConfirmation,
-            E::JcRuled { ruling } => T::RuleJudicialConfirmation(*ruling),
-            E::Remediation => T::Remediate,
+            E::JcApplied(_) => T::ApplyJudicialConfirmation,
+            E::JcRuled { ruling, .. } => T::RuleJudicialConfirmation(*ruling),
+            E::Remediation { .. } => T::Remediate,
             E::PerformanceScheduled => T::SchedulePerformance,
             E::Performed => T::RecordPerformed,
             E::NonPerformance => T::RecordNonPerformance,
@@ -167,21 +267,32 @@ impl CaseEvent {
             | E::PartyRemoved { .. }
             | E::EscalationFlagged(_)
             | E::WarningAcknowledged(_)
-            | E::Reverted { .. } => return None,
+            | E::Reverted { .. }
+            | E::NoticeGiven(_)
+            | E::ConsentRecorded { .. }
+            | E::ReplacementRequested { .. }
+            | E::ModeChosen { .. }
+            | E::SessionRecorded(_)
+            | E::AgreementDrafted(_)
+            | E::AgreementSigned { .. }
+            | E::ObligationUpdated(_)
+            | E::FollowUpRecorded(_)
+            | E::TimeLimitExtended { .. }
+            | E::AppraisalStarted { .. }
+            | E::AppraisalEnded { .. }
+            | E::ReferralSent(_)
+            | E::ReferralAcknowledged { .. }
+            | E::ReferralAnswered { .. }
+            | E::ClosingReportFiled(_)
+            | E::FileItemMarked { .. } => return None,
         })
     }
 
     /// Whether a `Reverted` event may target this event: data edits only, never lifecycle steps
-    /// (those are undone by the lifecycle, e.g. reopening) or other reverts.
+    /// (those are undone by the lifecycle, e.g. reopening) or other reverts. Procedure records are
+    /// data too: a notice or consent entered by mistake is reverted, not edited.
     pub fn is_revertible(&self) -> bool {
-        matches!(
-            self,
-            CaseEvent::Edited { .. }
-                | CaseEvent::PartySaved(_)
-                | CaseEvent::PartyRemoved { .. }
-                | CaseEvent::EscalationFlagged(_)
-                | CaseEvent::WarningAcknowledged(_)
-        )
+        self.transition().is_none() && !matches!(self, CaseEvent::Reverted { .. })
     }
 }
 
@@ -204,6 +315,16 @@ pub enum MediatorEvent {
 pub enum ScreeningEvent {
     /// The log is filed, or replaced as a whole by a corrected one.
     Filed(Box<ScreeningLog>),
+}
+
+/// What happened to a day of the holiday calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CalendarEvent {
+    /// The day becomes a holiday, a make-up working day, or regular again (last writer wins).
+    DaySet {
+        /// What it becomes.
+        kind: DayKind,
+    },
 }
 
 /// The subject of an event and what happened to it.
@@ -236,6 +357,13 @@ pub enum EventBody {
         screening: ScreeningId,
         /// What happened.
         payload: ScreeningEvent,
+    },
+    /// A day of the holiday calendar.
+    Calendar {
+        /// The day.
+        date: Date,
+        /// What happened.
+        payload: CalendarEvent,
     },
 }
 

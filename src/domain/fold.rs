@@ -8,15 +8,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::calendar::{Calendar, DaySetting};
 use super::case::CaseChange;
 use super::case_state::{CaseState, ConflictKind, Ending, FoldConflict, StatusChange};
 use super::event::{
-    CaseEvent, Event, EventBody, MediatorEvent, OrgUnitEvent, Registration, ScreeningEvent,
+    CalendarEvent, CaseEvent, Event, EventBody, MediatorEvent, OrgUnitEvent, Registration,
+    ScreeningEvent,
 };
 use super::ids::{CaseId, EventId, MediatorId, OrgUnitId, ScreeningId};
 use super::lead::Lead;
 use super::lifecycle::{Status, Transition};
 use super::org::{Mediator, OrgUnit};
+use super::procedure::{AgreementRecord, ReferralState, Signatures, Stamped};
 use super::screening::ScreeningLog;
 
 /// Deduplicates by id and sorts by the total order.
@@ -150,6 +153,7 @@ fn new_from_lead(event: &Event, case: &CaseId, lead: &Lead) -> CaseState {
         ending: None,
         escalations: Vec::new(),
         acknowledged_warnings: Vec::new(),
+        procedure: Default::default(),
         history: Vec::new(),
         created_at: event.at(),
         registered_at: None,
@@ -251,6 +255,122 @@ pub(crate) fn apply(
         {
             state.acknowledged_warnings.push((**ack).clone());
         }
+        _ => return apply_record(state, event, payload),
+    }
+    Ok(())
+}
+
+/// Applies a procedure record.
+fn apply_record(
+    state: &mut CaseState,
+    event: &Event,
+    payload: &CaseEvent,
+) -> Result<(), ConflictKind> {
+    let p = &mut state.procedure;
+    let at = event.at();
+    match payload {
+        CaseEvent::NoticeGiven(notice) => p.notices.push(Stamped {
+            at,
+            record: (**notice).clone(),
+        }),
+        CaseEvent::ConsentRecorded {
+            party,
+            decision,
+            on,
+        } => {
+            p.consents.insert(party.clone(), (*decision, *on));
+        }
+        CaseEvent::ReplacementRequested { party, .. } => p.replacement_requests.push(Stamped {
+            at,
+            record: party.clone(),
+        }),
+        CaseEvent::ModeChosen { mode } => p.mode = Some(*mode),
+        CaseEvent::SessionRecorded(session) => {
+            match p.sessions.iter_mut().find(|s| s.id == session.id) {
+                Some(existing) => *existing = (**session).clone(),
+                None => p.sessions.push((**session).clone()),
+            }
+        }
+        CaseEvent::AgreementDrafted(agreement) => {
+            match p
+                .agreements
+                .iter_mut()
+                .find(|a| a.agreement.id == agreement.id)
+            {
+                // A changed text is a new page to sign: earlier signatures do not cover it.
+                Some(existing) => {
+                    existing.agreement = (**agreement).clone();
+                    existing.signatures = Signatures::default();
+                }
+                None => p.agreements.push(AgreementRecord {
+                    agreement: (**agreement).clone(),
+                    signatures: Signatures::default(),
+                    replaced: false,
+                }),
+            }
+        }
+        CaseEvent::AgreementSigned {
+            agreement,
+            signatures,
+        } => {
+            let Some(record) = p
+                .agreements
+                .iter_mut()
+                .find(|a| &a.agreement.id == agreement)
+            else {
+                return Err(ConflictKind::UnknownRecord);
+            };
+            record.signatures = signatures.clone();
+        }
+        CaseEvent::ObligationUpdated(update) => {
+            if p.agreement(&update.agreement).is_none() {
+                return Err(ConflictKind::UnknownRecord);
+            }
+            p.obligations.insert(
+                (update.agreement.clone(), update.obligation),
+                (**update).clone(),
+            );
+        }
+        CaseEvent::FollowUpRecorded(follow_up) => p.follow_ups.push(Stamped {
+            at,
+            record: (**follow_up).clone(),
+        }),
+        CaseEvent::TimeLimitExtended { to, .. } => p.extensions.push(Stamped { at, record: *to }),
+        CaseEvent::AppraisalStarted { on } => p.appraisals.push((*on, None)),
+        CaseEvent::AppraisalEnded { on } => {
+            let Some(open) = p.appraisals.iter_mut().rev().find(|(_, end)| end.is_none()) else {
+                return Err(ConflictKind::UnknownRecord);
+            };
+            open.1 = Some(*on);
+        }
+        CaseEvent::ReferralSent(referral) => p.referrals.push(ReferralState {
+            referral: (**referral).clone(),
+            acknowledged_on: None,
+            result: None,
+        }),
+        CaseEvent::ReferralAcknowledged { referral, on } => {
+            let Some(r) = p.referrals.iter_mut().find(|r| &r.referral.id == referral) else {
+                return Err(ConflictKind::UnknownRecord);
+            };
+            r.acknowledged_on = Some(*on);
+        }
+        CaseEvent::ReferralAnswered {
+            referral,
+            on,
+            result,
+        } => {
+            let Some(r) = p.referrals.iter_mut().find(|r| &r.referral.id == referral) else {
+                return Err(ConflictKind::UnknownRecord);
+            };
+            r.result = Some((*on, result.clone()));
+        }
+        CaseEvent::ClosingReportFiled(report) => p.closing_reports.push(Stamped {
+            at,
+            record: (**report).clone(),
+        }),
+        CaseEvent::FileItemMarked { item, present } => {
+            p.file_items.insert(*item, *present);
+        }
         _ => {}
     }
     Ok(())
@@ -315,7 +435,32 @@ fn apply_transition(
             state.co_mediators = co_mediators.clone();
         }
         CaseEvent::Terminated { reason } => state.ending = Some(Ending::Terminated(*reason)),
-        CaseEvent::Reopened { .. } | CaseEvent::Remediation => state.ending = None,
+        CaseEvent::Reopened { .. } | CaseEvent::Remediation { .. } => state.ending = None,
+        CaseEvent::AgreementReached {
+            agreement,
+            effective_on,
+            ..
+        } => {
+            let p = &mut state.procedure;
+            let replaces = p
+                .agreement(agreement)
+                .and_then(|a| a.agreement.replaces.clone());
+            if let Some(old) = replaces {
+                if let Some(record) = p.agreements.iter_mut().find(|a| a.agreement.id == old) {
+                    record.replaced = true;
+                }
+            }
+            p.effective = Some((agreement.clone(), *effective_on));
+            p.jc = None;
+        }
+        CaseEvent::JcApplied(application) => {
+            state.procedure.jc = Some(((**application).clone(), None));
+        }
+        CaseEvent::JcRuled { ruling, on } => {
+            if let Some((_, result)) = state.procedure.jc.as_mut() {
+                *result = Some((*ruling, *on));
+            }
+        }
         _ => {}
     }
     state.history.push(StatusChange {
@@ -357,6 +502,15 @@ pub struct Directory {
     pub mediators: BTreeMap<MediatorId, Mediator>,
     /// Screening logs.
     pub screenings: BTreeMap<ScreeningId, ScreeningLog>,
+    /// Calendar entries set by directory events (last writer wins per day).
+    pub calendar_days: BTreeMap<super::time::Date, DaySetting>,
+}
+
+impl Directory {
+    /// The holiday calendar: shipped data with the directory's entries over it.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::with_overrides(self.calendar_days.values())
+    }
 }
 
 /// Folds the directory records among `events`; events whose subject id differs from the
@@ -382,6 +536,16 @@ pub fn fold_directory<'a>(events: impl IntoIterator<Item = &'a Event>) -> Direct
                 payload: ScreeningEvent::Filed(record),
             } if &record.id == screening => {
                 dir.screenings.insert(screening.clone(), (**record).clone());
+            }
+            EventBody::Calendar {
+                date,
+                payload: CalendarEvent::DaySet { kind },
+            } => {
+                let setting = DaySetting {
+                    date: *date,
+                    kind: *kind,
+                };
+                dir.calendar_days.insert(*date, setting);
             }
             _ => {}
         }

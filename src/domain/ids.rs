@@ -87,6 +87,18 @@ id_type!(
     /// A screening activity (排查) and its log.
     ScreeningId
 );
+id_type!(
+    /// A recorded investigation or mediation session of one case.
+    SessionId
+);
+id_type!(
+    /// A mediation agreement of one case (a revision gets a new id).
+    AgreementId
+);
+id_type!(
+    /// A referral, transfer, upward report or joint-handling request of one case.
+    ReferralId
+);
 
 /// Why a string is not a valid event id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

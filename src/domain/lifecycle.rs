@@ -197,7 +197,7 @@ impl Transition {
 code_enum! {
     /// A procedural requirement proved by a record (notice, consent, session record, agreement,
     /// follow-up, case-file checklist). Commands whose guard needs such a record refuse with
-    /// `CommandError::RequiresProcedureRecords(rule)` until those records exist in the core.
+    /// `CommandError::RequiresProcedureRecords(rule)` until the record is entered.
     pub enum Rule {
         /// Every party consents to mediation (人民调解法 Art 17: one party's clear refusal bars it).
         ConsentOfEveryParty = "CONSENT_OF_EVERY_PARTY",
@@ -207,7 +207,9 @@ code_enum! {
         /// (人民调解工作若干规定 Arts 22, 24).
         NonAcceptanceNotice = "NON_ACCEPTANCE_NOTICE",
         /// On termination the parties were told of arbitration, administrative and judicial
-        /// routes (人民调解法 Art 26).
+        /// routes (人民调解法 Art 26); before closing on non-performance or a rejected
+        /// confirmation, that they may sue or apply for enforcement (Arts 32, 33; Civil
+        /// Procedure Law Arts 206, 250), proved by a `MAY_SUE_OR_ENFORCE` notice.
         OtherRoutesNotice = "OTHER_ROUTES_NOTICE",
         /// The mediation or investigation is recorded (人民调解法 Art 27).
         SessionRecord = "SESSION_RECORD",

@@ -17,14 +17,21 @@ use super::conflict::{AcknowledgedWarning, ConflictWarning, WarningSubject};
 use super::contact::{Phone, ResidentId};
 use super::dispute::DisputeClass;
 use super::event::{
-    CaseEvent, Event, EventBody, MediatorEvent, OrgUnitEvent, Registration, ScreeningEvent,
-    UnsealedEvent, EVENT_FORMAT_VERSION,
+    CalendarEvent, CaseEvent, Event, EventBody, MediatorEvent, OrgUnitEvent, Registration,
+    ScreeningEvent, UnsealedEvent, EVENT_FORMAT_VERSION,
 };
-use super::ids::{CaseId, DeviceId, EventId, MediatorId, OrgUnitId, PartyId, ScreeningId};
+use super::ids::{
+    AgreementId, CaseId, DeviceId, EventId, MediatorId, OrgUnitId, PartyId, ReferralId,
+    ScreeningId, SessionId,
+};
 use super::lead::{FindingRef, Lead};
 use super::money::Fen;
 use super::org::{Mediator, NetworkLevel, OrgUnit, Relative};
 use super::party::{Agent, Birth, IdDocument, OrgRepresentative, Party, Representative};
+use super::procedure::{
+    Agreement, ClosingReport, FollowUp, JcApplication, Notice, Obligation, ObligationUpdate,
+    PartySignature, ReferralRecord, Session, Signatures, Statement,
+};
 use super::screening::{Finding, ScreeningLog, ScreeningOutcome};
 use super::time::{Date, Timestamp};
 
@@ -364,7 +371,10 @@ text_id!(
     MediatorId,
     OrgUnitId,
     PartyId,
-    ScreeningId
+    ScreeningId,
+    SessionId,
+    AgreementId,
+    ReferralId
 );
 
 impl Encode for Timestamp {
@@ -1165,6 +1175,130 @@ impl Decode for ScreeningLog {
     }
 }
 
+// --- Procedure records ---------------------------------------------------------------------
+
+/// Encoder and strict decoder for a record whose JSON keys are its field names: `put` fields are
+/// always written, `opt` fields only when present.
+macro_rules! record {
+    ($ty:ident { $($field:ident: $how:ident),* $(,)? }) => {
+        impl Encode for $ty {
+            fn encode(&self) -> Value {
+                Obj::new() $( .$how(stringify!($field), &self.$field) )* .done()
+            }
+        }
+
+        impl Decode for $ty {
+            fn decode(value: &Value, path: &str) -> Result<Self, DecodeError> {
+                let mut r = Reader::new(value, path)?;
+                let record = $ty { $( $field: record!(@read r $how $field), )* };
+                r.finish()?;
+                Ok(record)
+            }
+        }
+    };
+    (@read $r:ident put $field:ident) => { $r.req(stringify!($field))? };
+    (@read $r:ident opt $field:ident) => { $r.opt(stringify!($field))? };
+}
+
+record!(Notice {
+    kind: put,
+    parties: put,
+    on: put
+});
+record!(Statement {
+    party: put,
+    text: put
+});
+record!(Session {
+    id: put,
+    kind: put,
+    at: put,
+    place: put,
+    present_parties: put,
+    participants: put,
+    participants_consented_by: put,
+    mediators: put,
+    recorder: opt,
+    statements: put,
+    verified_facts: put,
+    disclosures: put,
+    outcome: put,
+    read_back: put,
+});
+record!(Obligation {
+    obligor: put,
+    obligee: put,
+    kind: put,
+    description: put,
+    amount: opt,
+    due: opt,
+    method: put,
+    place: put,
+});
+record!(Agreement {
+    id: put,
+    form: put,
+    number: opt,
+    parties: put,
+    facts: put,
+    issues: put,
+    responsibility: put,
+    content: put,
+    obligations: put,
+    copies: put,
+    reached_on: put,
+    replaces: opt,
+    personal_status: opt,
+});
+record!(PartySignature {
+    party: put,
+    on: put
+});
+record!(Signatures {
+    parties: put,
+    mediator_on: opt,
+    sealed_on: opt,
+});
+record!(ObligationUpdate {
+    agreement: put,
+    obligation: put,
+    status: put,
+    on: put,
+    evidence: put,
+});
+record!(FollowUp {
+    on: put,
+    method: put,
+    visitor: put,
+    visited: put,
+    agreement: opt,
+    performance: put,
+    satisfaction: put,
+    new_risks: put,
+    notes: put,
+    next_visit: opt,
+});
+record!(JcApplication {
+    agreement: put,
+    court: put,
+    applied_on: put,
+    applicants: put,
+});
+record!(ReferralRecord {
+    id: put,
+    kind: put,
+    target: put,
+    to_unit: opt,
+    to_name: opt,
+    reason: put,
+    sent_on: put,
+    response_days: opt,
+});
+record!(ClosingReport {
+    closed_on: put,
+    summary: put
+});
+
 // --- Payloads ------------------------------------------------------------------------------
 
 fn registration(obj: Obj, reg: &Registration) -> Obj {
@@ -1196,9 +1330,9 @@ pub fn case_payload_type(payload: &CaseEvent) -> &'static str {
         CaseEvent::MediationStarted => "case.mediation_started",
         CaseEvent::AgreementReached { .. } => "case.agreement_reached",
         CaseEvent::Terminated { .. } => "case.terminated",
-        CaseEvent::JcApplied => "case.jc_applied",
+        CaseEvent::JcApplied(_) => "case.jc_applied",
         CaseEvent::JcRuled { .. } => "case.jc_ruled",
-        CaseEvent::Remediation => "case.remediation",
+        CaseEvent::Remediation { .. } => "case.remediation",
         CaseEvent::PerformanceScheduled => "case.performance_scheduled",
         CaseEvent::Performed => "case.performed",
         CaseEvent::NonPerformance => "case.non_performance",
@@ -1212,6 +1346,23 @@ pub fn case_payload_type(payload: &CaseEvent) -> &'static str {
         CaseEvent::EscalationFlagged(_) => "case.escalation_flagged",
         CaseEvent::WarningAcknowledged(_) => "case.warning_acknowledged",
         CaseEvent::Reverted { .. } => "case.reverted",
+        CaseEvent::NoticeGiven(_) => "case.notice_given",
+        CaseEvent::ConsentRecorded { .. } => "case.consent_recorded",
+        CaseEvent::ReplacementRequested { .. } => "case.replacement_requested",
+        CaseEvent::ModeChosen { .. } => "case.mode_chosen",
+        CaseEvent::SessionRecorded(_) => "case.session_recorded",
+        CaseEvent::AgreementDrafted(_) => "case.agreement_drafted",
+        CaseEvent::AgreementSigned { .. } => "case.agreement_signed",
+        CaseEvent::ObligationUpdated(_) => "case.obligation_updated",
+        CaseEvent::FollowUpRecorded(_) => "case.follow_up_recorded",
+        CaseEvent::TimeLimitExtended { .. } => "case.time_limit_extended",
+        CaseEvent::AppraisalStarted { .. } => "case.appraisal_started",
+        CaseEvent::AppraisalEnded { .. } => "case.appraisal_ended",
+        CaseEvent::ReferralSent(_) => "case.referral_sent",
+        CaseEvent::ReferralAcknowledged { .. } => "case.referral_acknowledged",
+        CaseEvent::ReferralAnswered { .. } => "case.referral_answered",
+        CaseEvent::ClosingReportFiled(_) => "case.closing_report_filed",
+        CaseEvent::FileItemMarked { .. } => "case.file_item_marked",
     }
 }
 
@@ -1240,10 +1391,62 @@ fn encode_case_payload(payload: &CaseEvent) -> Value {
             .put("presiding", presiding)
             .put("co_mediators", co_mediators)
             .put("reason", reason),
-        CaseEvent::AgreementReached { form } => obj.put("form", form),
+        CaseEvent::AgreementReached {
+            form,
+            agreement,
+            effective_on,
+        } => obj
+            .put("form", form)
+            .put("agreement", agreement)
+            .put("effective_on", effective_on),
         CaseEvent::Terminated { reason } => obj.put("reason", reason),
-        CaseEvent::JcRuled { ruling } => obj.put("ruling", ruling),
-        CaseEvent::Reopened { reason } => obj.put("reason", reason),
+        CaseEvent::JcApplied(application) => obj.put("application", &**application),
+        CaseEvent::JcRuled { ruling, on } => obj.put("ruling", ruling).put("on", on),
+        CaseEvent::Remediation { consenting } => obj.put("consenting", consenting),
+        CaseEvent::Reopened { reason, consenting } => {
+            obj.put("reason", reason).put("consenting", consenting)
+        }
+        CaseEvent::NoticeGiven(notice) => obj.put("notice", &**notice),
+        CaseEvent::ConsentRecorded {
+            party,
+            decision,
+            on,
+        } => obj
+            .put("party", party)
+            .put("decision", decision)
+            .put("on", on),
+        CaseEvent::ReplacementRequested { party, on } => obj.put("party", party).put("on", on),
+        CaseEvent::ModeChosen { mode } => obj.put("mode", mode),
+        CaseEvent::SessionRecorded(session) => obj.put("session", &**session),
+        CaseEvent::AgreementDrafted(agreement) => obj.put("agreement", &**agreement),
+        CaseEvent::AgreementSigned {
+            agreement,
+            signatures,
+        } => obj
+            .put("agreement", agreement)
+            .put("signatures", signatures),
+        CaseEvent::ObligationUpdated(update) => obj.put("update", &**update),
+        CaseEvent::FollowUpRecorded(follow_up) => obj.put("follow_up", &**follow_up),
+        CaseEvent::TimeLimitExtended { to, consenting } => {
+            obj.put("to", to).put("consenting", consenting)
+        }
+        CaseEvent::AppraisalStarted { on } | CaseEvent::AppraisalEnded { on } => obj.put("on", on),
+        CaseEvent::ReferralSent(referral) => obj.put("referral", &**referral),
+        CaseEvent::ReferralAcknowledged { referral, on } => {
+            obj.put("referral", referral).put("on", on)
+        }
+        CaseEvent::ReferralAnswered {
+            referral,
+            on,
+            result,
+        } => obj
+            .put("referral", referral)
+            .put("on", on)
+            .put("result", result),
+        CaseEvent::ClosingReportFiled(report) => obj.put("report", &**report),
+        CaseEvent::FileItemMarked { item, present } => {
+            obj.put("item", item).put("present", present)
+        }
         CaseEvent::Edited { changes } => obj.put("changes", changes),
         CaseEvent::PartySaved(party) => obj.put("party", &**party),
         CaseEvent::PartyRemoved { party } => obj.put("party", party),
@@ -1251,8 +1454,6 @@ fn encode_case_payload(payload: &CaseEvent) -> Value {
         CaseEvent::WarningAcknowledged(ack) => obj.put("acknowledged", &**ack),
         CaseEvent::Reverted { event } => obj.put("event", event),
         CaseEvent::MediationStarted
-        | CaseEvent::JcApplied
-        | CaseEvent::Remediation
         | CaseEvent::PerformanceScheduled
         | CaseEvent::Performed
         | CaseEvent::NonPerformance
@@ -1289,15 +1490,20 @@ fn decode_case_payload(kind: &str, r: &mut Reader<'_>) -> Result<CaseEvent, Deco
         "case.mediation_started" => CaseEvent::MediationStarted,
         "case.agreement_reached" => CaseEvent::AgreementReached {
             form: r.req("form")?,
+            agreement: r.req("agreement")?,
+            effective_on: r.req("effective_on")?,
         },
         "case.terminated" => CaseEvent::Terminated {
             reason: r.req("reason")?,
         },
-        "case.jc_applied" => CaseEvent::JcApplied,
+        "case.jc_applied" => CaseEvent::JcApplied(Box::new(r.req("application")?)),
         "case.jc_ruled" => CaseEvent::JcRuled {
             ruling: r.req("ruling")?,
+            on: r.req("on")?,
         },
-        "case.remediation" => CaseEvent::Remediation,
+        "case.remediation" => CaseEvent::Remediation {
+            consenting: r.req("consenting")?,
+        },
         "case.performance_scheduled" => CaseEvent::PerformanceScheduled,
         "case.performed" => CaseEvent::Performed,
         "case.non_performance" => CaseEvent::NonPerformance,
@@ -1306,6 +1512,7 @@ fn decode_case_payload(kind: &str, r: &mut Reader<'_>) -> Result<CaseEvent, Deco
         "case.archived" => CaseEvent::Archived,
         "case.reopened" => CaseEvent::Reopened {
             reason: r.req("reason")?,
+            consenting: r.req("consenting")?,
         },
         "case.edited" => CaseEvent::Edited {
             changes: r.req("changes")?,
@@ -1321,6 +1528,48 @@ fn decode_case_payload(kind: &str, r: &mut Reader<'_>) -> Result<CaseEvent, Deco
         "case.reverted" => CaseEvent::Reverted {
             event: r.req("event")?,
         },
+        "case.notice_given" => CaseEvent::NoticeGiven(Box::new(r.req("notice")?)),
+        "case.consent_recorded" => CaseEvent::ConsentRecorded {
+            party: r.req("party")?,
+            decision: r.req("decision")?,
+            on: r.req("on")?,
+        },
+        "case.replacement_requested" => CaseEvent::ReplacementRequested {
+            party: r.req("party")?,
+            on: r.req("on")?,
+        },
+        "case.mode_chosen" => CaseEvent::ModeChosen {
+            mode: r.req("mode")?,
+        },
+        "case.session_recorded" => CaseEvent::SessionRecorded(Box::new(r.req("session")?)),
+        "case.agreement_drafted" => CaseEvent::AgreementDrafted(Box::new(r.req("agreement")?)),
+        "case.agreement_signed" => CaseEvent::AgreementSigned {
+            agreement: r.req("agreement")?,
+            signatures: r.req("signatures")?,
+        },
+        "case.obligation_updated" => CaseEvent::ObligationUpdated(Box::new(r.req("update")?)),
+        "case.follow_up_recorded" => CaseEvent::FollowUpRecorded(Box::new(r.req("follow_up")?)),
+        "case.time_limit_extended" => CaseEvent::TimeLimitExtended {
+            to: r.req("to")?,
+            consenting: r.req("consenting")?,
+        },
+        "case.appraisal_started" => CaseEvent::AppraisalStarted { on: r.req("on")? },
+        "case.appraisal_ended" => CaseEvent::AppraisalEnded { on: r.req("on")? },
+        "case.referral_sent" => CaseEvent::ReferralSent(Box::new(r.req("referral")?)),
+        "case.referral_acknowledged" => CaseEvent::ReferralAcknowledged {
+            referral: r.req("referral")?,
+            on: r.req("on")?,
+        },
+        "case.referral_answered" => CaseEvent::ReferralAnswered {
+            referral: r.req("referral")?,
+            on: r.req("on")?,
+            result: r.req("result")?,
+        },
+        "case.closing_report_filed" => CaseEvent::ClosingReportFiled(Box::new(r.req("report")?)),
+        "case.file_item_marked" => CaseEvent::FileItemMarked {
+            item: r.req("item")?,
+            present: r.req("present")?,
+        },
         _ => {
             return err(
                 &child(r.path(), "type"),
@@ -1331,7 +1580,7 @@ fn decode_case_payload(kind: &str, r: &mut Reader<'_>) -> Result<CaseEvent, Deco
 }
 
 /// The subject keys of the envelope; exactly one is present.
-const SUBJECT_KEYS: [&str; 4] = ["case", "org_unit", "mediator", "screening"];
+const SUBJECT_KEYS: [&str; 5] = ["case", "org_unit", "mediator", "screening", "calendar"];
 
 fn encode_body(obj: Obj, body: &EventBody) -> Obj {
     match body {
@@ -1366,6 +1615,13 @@ fn encode_body(obj: Obj, body: &EventBody) -> Obj {
             obj.put("screening", screening)
                 .raw("payload", payload.done())
         }
+        EventBody::Calendar {
+            date,
+            payload: CalendarEvent::DaySet { kind },
+        } => {
+            let payload = Obj::new().put("type", "calendar.day_set").put("kind", kind);
+            obj.put("calendar", date).raw("payload", payload.done())
+        }
     }
 }
 
@@ -1382,7 +1638,10 @@ fn decode_body(r: &mut Reader<'_>) -> Result<EventBody, DecodeError> {
     let kind: String = p.req("type")?;
     let family = kind.split_once('.').map_or("", |(f, _)| f);
     if family != *subject {
-        let known = matches!(family, "case" | "org_unit" | "mediator" | "screening");
+        let known = matches!(
+            family,
+            "case" | "org_unit" | "mediator" | "screening" | "calendar"
+        );
         let problem = if known {
             DecodeErrorKind::SubjectMismatch
         } else {
@@ -1432,6 +1691,12 @@ fn decode_body(r: &mut Reader<'_>) -> Result<EventBody, DecodeError> {
                 payload: ScreeningEvent::Filed(Box::new(record)),
             }
         }
+        "calendar" if kind == "calendar.day_set" => EventBody::Calendar {
+            date: r.req("calendar")?,
+            payload: CalendarEvent::DaySet {
+                kind: p.req("kind")?,
+            },
+        },
         _ => {
             return err(
                 &child(&payload_path, "type"),

@@ -677,6 +677,18 @@ pub fn command_error(error: &CommandError) -> Message {
         E::Invalid(errors) => {
             Message::new(Key::ErrorCommandInvalid).with_text("count", errors.len().to_string())
         }
+        // Stop-gaps until the locale files carry messages for the procedure refusals (issue
+        // #4): the nearest existing message, never a blank.
+        E::AgreementIncomplete(gaps) => Message::new(Key::ErrorCommandRequiresProcedureRecords)
+            .with_label("rule", rule(Rule::SignedWrittenAgreement))
+            .with_text("count", gaps.len().to_string()),
+        E::JcWindowClosed { .. } | E::JcExcludedRelationship(_) => {
+            Message::new(Key::ErrorCommandRequiresProcedureRecords)
+                .with_label("rule", rule(Rule::JointJcApplication))
+        }
+        E::UnknownRecord | E::AgreementInEffect | E::ReplacementPending => {
+            Message::new(Key::ErrorCommandInvalid).with_text("count", "1".to_owned())
+        }
     }
 }
 
@@ -960,6 +972,8 @@ pub fn fold_conflict(conflict: &ConflictKind) -> Message {
         ConflictKind::PartyWasRemoved(_) => Key::FoldConflictPartyWasRemoved.into(),
         ConflictKind::UnknownParty(_) => Key::FoldConflictUnknownParty.into(),
         ConflictKind::NotRevertible(_) => Key::FoldConflictNotRevertible.into(),
+        // Stop-gap until the locale files carry `fold.conflict.unknown_record` (issue #4).
+        ConflictKind::UnknownRecord => Key::FoldConflictBeforeCreation.into(),
     }
 }
 

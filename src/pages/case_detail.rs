@@ -822,9 +822,9 @@ fn detail(payload: &CaseEvent, ctx: &HistoryContext<'_>) -> Option<FactValue> {
                 .with_text("name", ctx.mediator(presiding))
                 .with_label("reason", vocab::replacement_reason(*reason)),
         ),
-        CaseEvent::AgreementReached { form } => FactValue::Label(vocab::agreement_form(*form)),
+        CaseEvent::AgreementReached { form, .. } => FactValue::Label(vocab::agreement_form(*form)),
         CaseEvent::Terminated { reason } => FactValue::Label(vocab::termination_reason(*reason)),
-        CaseEvent::Reopened { reason } => FactValue::Label(vocab::reopen_reason(*reason)),
+        CaseEvent::Reopened { reason, .. } => FactValue::Label(vocab::reopen_reason(*reason)),
         CaseEvent::EscalationFlagged(e) if !e.measures.trim().is_empty() => {
             FactValue::Text(e.measures.clone())
         }

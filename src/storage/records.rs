@@ -166,15 +166,18 @@ pub enum SubjectKind {
     Mediator,
     /// A screening log.
     Screening,
+    /// A day of the holiday calendar (subject id: the ISO date).
+    Calendar,
 }
 
 impl SubjectKind {
     /// Every kind.
-    pub const ALL: [SubjectKind; 4] = [
+    pub const ALL: [SubjectKind; 5] = [
         SubjectKind::Case,
         SubjectKind::OrgUnit,
         SubjectKind::Mediator,
         SubjectKind::Screening,
+        SubjectKind::Calendar,
     ];
 
     /// The key prefix of the kind.
@@ -184,6 +187,7 @@ impl SubjectKind {
             SubjectKind::OrgUnit => "o:",
             SubjectKind::Mediator => "m:",
             SubjectKind::Screening => "s:",
+            SubjectKind::Calendar => "k:",
         }
     }
 

@@ -215,15 +215,22 @@ fn sample_payloads() -> Vec<CaseEvent> {
         CaseEvent::MediationStarted,
         CaseEvent::AgreementReached {
             form: AgreementForm::Oral,
+            agreement: super::support::aid("a-1"),
+            effective_on: super::support::day(2026, 3, 2),
         },
         CaseEvent::Terminated {
             reason: TerminationReason::PartyWithdraws,
         },
-        CaseEvent::JcApplied,
+        CaseEvent::JcApplied(Box::new(super::support::jc_application(
+            super::support::day(2026, 3, 3),
+        ))),
         CaseEvent::JcRuled {
             ruling: JcRuling::Rejected,
+            on: super::support::day(2026, 3, 9),
         },
-        CaseEvent::Remediation,
+        CaseEvent::Remediation {
+            consenting: vec![pid("p-1"), pid("p-2")],
+        },
         CaseEvent::PerformanceScheduled,
         CaseEvent::Performed,
         CaseEvent::NonPerformance,
@@ -232,6 +239,7 @@ fn sample_payloads() -> Vec<CaseEvent> {
         CaseEvent::Archived,
         CaseEvent::Reopened {
             reason: ReopenReason::RevisionRequested,
+            consenting: vec![pid("p-1"), pid("p-2")],
         },
         CaseEvent::Edited {
             changes: vec![

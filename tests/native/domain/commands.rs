@@ -5,9 +5,8 @@ use std::collections::BTreeSet;
 
 use casebook::domain::case::JcRuling as Ruling;
 use casebook::domain::case::{
-    Acceptance, AcceptanceBasis, AgreementForm, CaseChange, CaseSource, DismissalReason,
-    Escalation, JcRuling, NotAcceptedReason, ObjectionCheck, ReopenReason, ReplacementReason,
-    RiskFlag, RiskLevel, TerminationReason,
+    Acceptance, AcceptanceBasis, CaseChange, CaseSource, DismissalReason, Escalation,
+    ObjectionCheck, ReopenReason, ReplacementReason, RiskFlag, RiskLevel,
 };
 use casebook::domain::command::{
     decide, decide_directory, CaseCommand, CommandError, DirectoryCommand,
@@ -16,7 +15,7 @@ use casebook::domain::dispute::{default_deadline, DeadlineRule, DisputeClass, Di
 use casebook::domain::party::PartyRole;
 use casebook::domain::screening::{ScreeningKind, ScreeningLog, ScreeningOutcome};
 use casebook::domain::validate::{FieldError, FieldErrorCode};
-use casebook::domain::{CaseEvent, CaseState, Date, Rule, ScreeningId, Status, Transition};
+use casebook::domain::{CaseEvent, CaseState, Date, ScreeningId, Status, Transition};
 
 use super::support::{
     applied, case_id, case_in, fold, intake, lead, med, number, party, pid, referral, t, triage,
@@ -44,14 +43,6 @@ fn after(tablet: &mut Tablet, state: Option<&CaseState>, command: CaseCommand) -
 fn refused(state: &CaseState, command: CaseCommand) -> CommandError {
     let tablet = Tablet::new("tab-x", "m-9", state.updated_at);
     decide(Some(state), command, &tablet.ctx()).expect_err("should be refused")
-}
-
-fn needs_record(status: Status, command: CaseCommand, rule: Rule) {
-    let (_, state) = case_in(status);
-    assert_eq!(
-        refused(&state, command),
-        CommandError::RequiresProcedureRecords(rule)
-    );
 }
 
 // --- #1–#3: leads and registration ---------------------------------------------------------
@@ -356,17 +347,6 @@ fn only_leads_can_be_dismissed_or_converted() {
 // --- #4–#8: acceptance, triage, referral, assignment ----------------------------------------
 
 #[test]
-fn not_accepting_waits_for_the_non_acceptance_notice_record() {
-    needs_record(
-        Status::Registered,
-        CaseCommand::NotAccept {
-            reason: NotAcceptedReason::AlreadyHandled,
-        },
-        Rule::NonAcceptanceNotice,
-    );
-}
-
-#[test]
 fn triage_sets_type_tier_risk_and_handling_level() {
     let (mut tablet, state) = case_in(Status::Registered);
     let mut decision = triage();
@@ -493,201 +473,6 @@ fn a_mediator_can_be_replaced_during_mediation_without_leaving_it() {
     );
 }
 
-// --- #9–#28: steps that wait for procedural records ----------------------------------------
-
-#[test]
-fn starting_mediation_requires_the_consent_of_every_party() {
-    needs_record(
-        Status::Assigned,
-        CaseCommand::StartMediation,
-        Rule::ConsentOfEveryParty,
-    );
-}
-
-#[test]
-fn sessions_invitations_and_extensions_wait_for_their_records() {
-    needs_record(
-        Status::InMediation,
-        CaseCommand::RecordSession,
-        Rule::SessionRecord,
-    );
-    needs_record(
-        Status::InMediation,
-        CaseCommand::InviteParticipants,
-        Rule::ParticipantConsent,
-    );
-    needs_record(
-        Status::InMediation,
-        CaseCommand::ExtendTimeLimit,
-        Rule::ExtensionConsent,
-    );
-    let (_, state) = case_in(Status::Assigned);
-    assert_eq!(
-        refused(&state, CaseCommand::RecordSession),
-        CommandError::WrongStatus(Status::Assigned)
-    );
-}
-
-#[test]
-fn agreements_wait_for_a_signed_written_agreement_or_an_oral_agreement_record() {
-    needs_record(
-        Status::InMediation,
-        CaseCommand::RecordAgreement {
-            form: AgreementForm::Written,
-        },
-        Rule::SignedWrittenAgreement,
-    );
-    needs_record(
-        Status::InMediation,
-        CaseCommand::RecordAgreement {
-            form: AgreementForm::Oral,
-        },
-        Rule::OralAgreementRecord,
-    );
-}
-
-#[test]
-fn terminating_requires_the_other_routes_notice() {
-    needs_record(
-        Status::InMediation,
-        CaseCommand::Terminate {
-            reason: TerminationReason::Failed,
-        },
-        Rule::OtherRoutesNotice,
-    );
-}
-
-#[test]
-fn termination_for_the_time_limit_is_only_for_medical_disputes() {
-    let (_, state) = case_in(Status::InMediation);
-    let command = CaseCommand::Terminate {
-        reason: TerminationReason::TimeLimitExpired,
-    };
-    assert_eq!(
-        refused(&state, command.clone()),
-        CommandError::TimeLimitOnlyForMedicalDisputes
-    );
-    let mut medical = state.clone();
-    medical.dispute = Some(DisputeClass::of_type(DisputeType::Medical).expect("class"));
-    assert_eq!(
-        refused(&medical, command),
-        CommandError::RequiresProcedureRecords(Rule::MedicalTimeLimitElapsed)
-    );
-}
-
-#[test]
-fn judicial_confirmation_steps_wait_for_their_records() {
-    needs_record(
-        Status::Agreed,
-        CaseCommand::ApplyJudicialConfirmation,
-        Rule::JointJcApplication,
-    );
-    needs_record(
-        Status::JcPending,
-        CaseCommand::RecordJcRuling {
-            ruling: JcRuling::Valid,
-        },
-        Rule::JcRulingRecord,
-    );
-    needs_record(
-        Status::JcPending,
-        CaseCommand::RecordJcRuling {
-            ruling: JcRuling::Rejected,
-        },
-        Rule::JcRulingRecord,
-    );
-    needs_record(
-        Status::JcRejected,
-        CaseCommand::Remediate,
-        Rule::ConsentOfEveryParty,
-    );
-}
-
-#[test]
-fn performance_steps_wait_for_their_records() {
-    needs_record(
-        Status::Agreed,
-        CaseCommand::SchedulePerformance,
-        Rule::AgreementObligations,
-    );
-    needs_record(
-        Status::JcConfirmed,
-        CaseCommand::SchedulePerformance,
-        Rule::AgreementObligations,
-    );
-    needs_record(
-        Status::Agreed,
-        CaseCommand::RecordPerformed,
-        Rule::PerformanceEvidence,
-    );
-    needs_record(
-        Status::Performing,
-        CaseCommand::RecordPerformed,
-        Rule::PerformanceEvidence,
-    );
-    needs_record(
-        Status::Performing,
-        CaseCommand::RecordNonPerformance,
-        Rule::FollowUpRecord,
-    );
-    needs_record(
-        Status::NonPerformance,
-        CaseCommand::UrgePerformance,
-        Rule::FollowUpRecord,
-    );
-}
-
-#[test]
-fn closing_requires_the_closing_report_from_every_closable_status() {
-    for status in [
-        Status::Performed,
-        Status::Terminated,
-        Status::NotAccepted,
-        Status::ReferredOut,
-        Status::NonPerformance,
-        Status::JcRejected,
-    ] {
-        needs_record(status, CaseCommand::Close, Rule::ClosingReport);
-    }
-    let (_, state) = case_in(Status::InMediation);
-    assert!(matches!(
-        refused(&state, CaseCommand::Close),
-        CommandError::InvalidTransition { .. }
-    ));
-}
-
-#[test]
-fn archiving_requires_the_case_file_checklist() {
-    needs_record(
-        Status::Closed,
-        CaseCommand::Archive,
-        Rule::CaseFileChecklist,
-    );
-}
-
-#[test]
-fn reopening_requires_the_consent_of_every_party() {
-    needs_record(
-        Status::Closed,
-        CaseCommand::Reopen {
-            reason: ReopenReason::UnlawfulOrUnfair,
-        },
-        Rule::ConsentOfEveryParty,
-    );
-}
-
-#[test]
-fn a_guard_checks_the_status_before_asking_for_records() {
-    let (_, state) = case_in(Status::Registered);
-    assert_eq!(
-        refused(&state, CaseCommand::Archive),
-        CommandError::InvalidTransition {
-            from: Status::Registered,
-            transition: Transition::Archive
-        }
-    );
-}
-
 // --- The table ------------------------------------------------------------------------------
 
 #[test]
@@ -789,6 +574,7 @@ fn archived_and_dismissed_cases_are_terminal() {
         for command in [
             CaseCommand::Reopen {
                 reason: ReopenReason::RevisionRequested,
+                consenting: vec![pid("p-1"), pid("p-2")],
             },
             CaseCommand::Close,
             CaseCommand::Triage(triage()),

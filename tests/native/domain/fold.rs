@@ -1,7 +1,8 @@
 //! The fold: order-independent, idempotent, last-writer-wins per field, conflicts recorded not panicked.
 
 use casebook::domain::case::{
-    CaseChange, DifficultyTier, NotAcceptedReason, ReopenReason, RiskLevel, TerminationReason,
+    AgreementForm, CaseChange, DifficultyTier, JcRuling, NotAcceptedReason, ReopenReason,
+    RiskLevel, TerminationReason,
 };
 use casebook::domain::case_state::ConflictKind;
 use casebook::domain::event::OrgUnitEvent;
@@ -13,8 +14,10 @@ use casebook::domain::{
 use proptest::prelude::*;
 use proptest::sample::Index;
 
+use super::procedure::sample_records;
 use super::support::{
-    case_id, case_in, fold, med, party, pid, referral, registration, t, triage, unit, Tablet,
+    aid, case_id, case_in, day, fold, jc_application, med, party, pid, referral, registration, t,
+    triage, unit, Tablet,
 };
 
 fn summary_edit(text: &str) -> CaseEvent {
@@ -255,6 +258,7 @@ fn reopening_clears_how_the_case_ended() {
         &case,
         CaseEvent::Reopened {
             reason: ReopenReason::RevisionRequested,
+            consenting: vec![pid("p-1"), pid("p-2")],
         },
     );
     let state = fold(&case, &a.log);
@@ -311,6 +315,7 @@ enum Op {
     SaveParty(u8, u8),
     RemoveParty(u8),
     Step(u8),
+    Record(Index),
     Revert(Index),
 }
 
@@ -320,7 +325,8 @@ fn op() -> impl Strategy<Value = Op> {
         (0u8..3).prop_map(Op::Tier),
         (0u8..3, 0u8..3).prop_map(|(p, n)| Op::SaveParty(p, n)),
         (0u8..3).prop_map(Op::RemoveParty),
-        (0u8..10).prop_map(Op::Step),
+        (0u8..14).prop_map(Op::Step),
+        any::<Index>().prop_map(Op::Record),
         any::<Index>().prop_map(Op::Revert),
     ]
 }
@@ -341,11 +347,25 @@ fn lifecycle_step(n: u8) -> CaseEvent {
         5 => CaseEvent::Archived,
         6 => CaseEvent::Reopened {
             reason: ReopenReason::UnlawfulOrUnfair,
+            consenting: vec![pid("p-1"), pid("p-2")],
         },
         7 => CaseEvent::NotAccepted {
             reason: NotAcceptedReason::ReservedToSpecialisedBodies,
         },
         8 => CaseEvent::ReferredOut(Box::new(referral())),
+        10 => CaseEvent::AgreementReached {
+            form: AgreementForm::Oral,
+            agreement: aid("a-1"),
+            effective_on: day(2026, 3, 5),
+        },
+        11 => CaseEvent::JcApplied(Box::new(jc_application(day(2026, 3, 6)))),
+        12 => CaseEvent::JcRuled {
+            ruling: JcRuling::Rejected,
+            on: day(2026, 3, 9),
+        },
+        13 => CaseEvent::Remediation {
+            consenting: vec![pid("p-1"), pid("p-2")],
+        },
         _ => CaseEvent::Registered(registration()),
     }
 }
@@ -378,6 +398,10 @@ fn build(devices: &[Vec<(u8, Op)>]) -> Vec<Event> {
                     party: pid(&format!("p-{p}")),
                 },
                 Op::Step(n) => lifecycle_step(*n),
+                Op::Record(index) => {
+                    let records = sample_records();
+                    records[index.index(records.len())].clone()
+                }
                 Op::Revert(index) if !tablet.log.is_empty() => CaseEvent::Reverted {
                     event: tablet.log[index.index(tablet.log.len())].id().clone(),
                 },

@@ -13,9 +13,10 @@ use casebook::domain::dispute::{DisputeClass, DisputeType};
 use casebook::domain::event::Registration;
 use casebook::domain::lead::Lead;
 use casebook::domain::party::{AgeGroup, Party, PartyKind, PartyRole};
+use casebook::domain::procedure::JcApplication;
 use casebook::domain::{
-    fold_case, CaseEvent, CaseId, CaseState, ChainHead, Date, DeviceId, Event, EventBody,
-    MediatorId, OrgUnitId, PartyId, Status, Timestamp, UnsealedEvent,
+    fold_case, AgreementId, CaseEvent, CaseId, CaseState, ChainHead, Date, DeviceId, Event,
+    EventBody, MediatorId, OrgUnitId, PartyId, Status, Timestamp, UnsealedEvent,
 };
 
 /// A committee abbreviation with Chinese characters, as real prefixes have.
@@ -35,6 +36,24 @@ pub(crate) fn dev(raw: &str) -> DeviceId {
 
 pub(crate) fn pid(raw: &str) -> PartyId {
     PartyId::parse(raw).expect("party id")
+}
+
+pub(crate) fn aid(raw: &str) -> AgreementId {
+    AgreementId::parse(raw).expect("agreement id")
+}
+
+pub(crate) fn day(y: i32, m: u8, d: u8) -> Date {
+    Date::from_ymd(y, m, d).expect("date")
+}
+
+/// A joint application by both parties of `two_parties` for agreement `a-1`.
+pub(crate) fn jc_application(applied_on: Date) -> JcApplication {
+    JcApplication {
+        agreement: aid("a-1"),
+        court: "Dongcheng District Court".to_owned(),
+        applied_on,
+        applicants: vec![pid("p-1"), pid("p-2")],
+    }
 }
 
 pub(crate) fn unit(raw: &str) -> OrgUnitId {
@@ -237,11 +256,17 @@ pub(crate) fn path_to(status: Status) -> Vec<CaseEvent> {
         mediating.clone(),
         vec![E::AgreementReached {
             form: AgreementForm::Written,
+            agreement: aid("a-1"),
+            effective_on: day(2026, 3, 2),
         }],
     ]
     .concat();
     let performing = [agreed.clone(), vec![E::PerformanceScheduled]].concat();
-    let jc_pending = [agreed.clone(), vec![E::JcApplied]].concat();
+    let jc_pending = [
+        agreed.clone(),
+        vec![E::JcApplied(Box::new(jc_application(day(2026, 3, 3))))],
+    ]
+    .concat();
     let terminated = [
         mediating.clone(),
         vec![E::Terminated {
@@ -281,6 +306,7 @@ pub(crate) fn path_to(status: Status) -> Vec<CaseEvent> {
             jc_pending,
             vec![E::JcRuled {
                 ruling: JcRuling::Valid,
+                on: day(2026, 3, 10),
             }],
         ]
         .concat(),
@@ -288,6 +314,7 @@ pub(crate) fn path_to(status: Status) -> Vec<CaseEvent> {
             jc_pending,
             vec![E::JcRuled {
                 ruling: JcRuling::Rejected,
+                on: day(2026, 3, 10),
             }],
         ]
         .concat(),

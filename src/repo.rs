@@ -8,11 +8,15 @@
 //! - summaries are derived data: [`Repo::rebuild_summaries`] recomputes them from the events;
 //! - generic over [`StoragePort`] and free of browser APIs, so it is tested natively on memory.
 
+use std::cell::RefCell;
+
+use crate::domain::calendar::Calendar;
 use crate::domain::case_number::{
     allocate_case_number, CaseNumber, CaseNumberError, NumberingSlot,
 };
 use crate::domain::command::{
-    decide, decide_directory, CaseCommand, CommandContext, CommandError, DirectoryCommand,
+    decide_directory, decide_with_calendar, CaseCommand, CommandContext, CommandError,
+    DirectoryCommand,
 };
 use crate::domain::listing::ListHead;
 use crate::domain::org::{Mediator, OrgUnit};
@@ -96,6 +100,9 @@ pub struct LoadedCase {
 #[derive(Debug)]
 pub struct Repo<S> {
     storage: S,
+    /// The holiday calendar that commands and summaries count working days and moved last
+    /// days on: the shipped one until the shell sets the directory's (with its local changes).
+    calendar: RefCell<Calendar>,
 }
 
 fn corrupt(key: &str, detail: impl ToString) -> RepoError {
@@ -161,7 +168,15 @@ fn append_events(mut batch: WriteBatch, events: &[Event]) -> WriteBatch {
 impl<S: StoragePort> Repo<S> {
     /// A repository over `storage`.
     pub fn new(storage: S) -> Self {
-        Self { storage }
+        Self {
+            storage,
+            calendar: RefCell::new(Calendar::shipped()),
+        }
+    }
+
+    /// Uses `calendar` from now on (the shell passes the directory's after every change).
+    pub fn set_calendar(&self, calendar: Calendar) {
+        *self.calendar.borrow_mut() = calendar;
     }
 
     /// The storage port (tests count its transactions).
@@ -418,7 +433,8 @@ impl<S: StoragePort> Repo<S> {
         let mut events = Vec::new();
         for command in commands {
             let current = fold_case(case, &history);
-            let new = decide(current.as_ref(), command, &ctx)?;
+            let new =
+                decide_with_calendar(current.as_ref(), command, &ctx, &self.calendar.borrow())?;
             if let Some(last) = new.last() {
                 ctx.head = ChainHead::after(last);
             }
@@ -426,7 +442,7 @@ impl<S: StoragePort> Repo<S> {
             events.extend(new);
         }
         let state = fold_case(case, &history).ok_or(RepoError::CaseNotFound)?;
-        let summary = CaseSummary::of(&state);
+        let summary = CaseSummary::of_with(&state, &self.calendar.borrow());
         let list_head = list_head.with_saved(&summary);
         let mut batch = append_events(WriteBatch::new(), &events)
             .put(StoreName::Summaries, case.as_str(), summary.to_json())
@@ -455,7 +471,11 @@ impl<S: StoragePort> Repo<S> {
         for (key, _) in existing {
             batch = batch.delete(StoreName::Summaries, key);
         }
-        let summaries: Vec<CaseSummary> = states.values().map(CaseSummary::of).collect();
+        let calendar = self.calendar.borrow().clone();
+        let summaries: Vec<CaseSummary> = states
+            .values()
+            .map(|state| CaseSummary::of_with(state, &calendar))
+            .collect();
         for summary in &summaries {
             batch = batch.put(StoreName::Summaries, summary.id.as_str(), summary.to_json());
         }

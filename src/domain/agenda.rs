@@ -4,7 +4,9 @@
 //! The groups follow the 限期处理 mechanism: a case past its time limit comes first, then those
 //! due today and in the coming week; open cases assessed at a high escalation risk are listed on
 //! their own because preventing escalation (People's Mediation Law Art 25) does not wait for a
-//! deadline. A case may appear in a deadline group and in the risk group.
+//! deadline. Follow-up visits (People's Mediation Law Art 31: the committee supervises
+//! performance) and the 30-day window for judicial confirmation (PML Art 33) have groups of
+//! their own. A case may appear in several groups.
 
 use std::cmp::Reverse;
 
@@ -24,6 +26,12 @@ pub struct Agenda {
     pub due_today: Vec<usize>,
     /// Open cases whose time limit ends within the coming week (after today), earliest first.
     pub due_this_week: Vec<usize>,
+    /// Open cases whose next follow-up visit is due by the end of the coming week (late ones
+    /// included), earliest first.
+    pub follow_ups: Vec<usize>,
+    /// Agreements whose window for applying for judicial confirmation ends within the coming
+    /// week, earliest first.
+    pub jc_closing: Vec<usize>,
     /// Open cases assessed orange or red, red first, then most recently changed.
     pub high_risk: Vec<usize>,
 }
@@ -34,6 +42,8 @@ impl Agenda {
         self.overdue.is_empty()
             && self.due_today.is_empty()
             && self.due_this_week.is_empty()
+            && self.follow_ups.is_empty()
+            && self.jc_closing.is_empty()
             && self.high_risk.is_empty()
     }
 }
@@ -60,6 +70,12 @@ pub fn agenda(summaries: &[CaseSummary], today: Date) -> Agenda {
                 out.due_this_week.push(i);
             }
         }
+        if s.follow_up_due.is_some_and(|d| d <= week_end) {
+            out.follow_ups.push(i);
+        }
+        if s.jc_due.is_some_and(|d| d >= today && d <= week_end) {
+            out.jc_closing.push(i);
+        }
         if is_high_risk(s.risk_level) {
             out.high_risk.push(i);
         }
@@ -77,6 +93,14 @@ pub fn agenda(summaries: &[CaseSummary], today: Date) -> Agenda {
     by_deadline(&mut out.overdue);
     by_deadline(&mut out.due_today);
     by_deadline(&mut out.due_this_week);
+    let by = |list: &mut Vec<usize>, day: fn(&CaseSummary) -> Option<Date>| {
+        list.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&summaries[a], &summaries[b]);
+            (day(a), &a.id).cmp(&(day(b), &b.id))
+        });
+    };
+    by(&mut out.follow_ups, |s| s.follow_up_due);
+    by(&mut out.jc_closing, |s| s.jc_due);
     out.high_risk.sort_unstable_by(|&a, &b| {
         let (a, b) = (&summaries[a], &summaries[b]);
         (Reverse(a.risk_level), Reverse(a.updated_at), &a.id).cmp(&(

@@ -10,11 +10,13 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::calendar::Calendar;
 use super::canonical::canonical_json;
 use super::case::{DifficultyTier, RiskFlag, RiskLevel};
 use super::case_number::CaseNumber;
 use super::case_state::CaseState;
 use super::contact::Phone;
+use super::deadline::{due_dates, DueItem};
 use super::dispute::{default_deadline, DeadlineRule, DisputeType};
 use super::ids::{CaseId, MediatorId, OrgUnitId};
 use super::lifecycle::Status;
@@ -24,8 +26,10 @@ use super::wire::{DecodeError, Obj, Reader};
 /// Characters of the summary shown in the case list.
 pub const EXCERPT_CHARS: usize = 60;
 
-/// The version of the stored summary form.
-pub const SUMMARY_FORMAT_VERSION: u64 = 1;
+/// The version of the stored summary form. Version 2 added the follow-up and judicial
+/// confirmation dates and computes the time limit with the holiday calendar; summaries of an
+/// older version are rebuilt from the events when the register opens.
+pub const SUMMARY_FORMAT_VERSION: u64 = 2;
 
 /// What the case list and search know about a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,8 +70,12 @@ pub struct CaseSummary {
     pub updated_at: Timestamp,
     /// The default time limit, while mediation is pending.
     pub deadline_rule: Option<DeadlineRule>,
-    /// Its last day when the calendar alone fixes it.
+    /// The last day of the mediation time limit (holidays and agreed extensions included).
     pub deadline: Option<Date>,
+    /// The day the next follow-up visit is planned for, while the case is open.
+    pub follow_up_due: Option<Date>,
+    /// The last day to apply jointly for judicial confirmation, while the agreement awaits it.
+    pub jc_due: Option<Date>,
     /// Whether the fold met conflicts a supervisor should look at.
     pub has_conflicts: bool,
 }
@@ -91,8 +99,13 @@ fn pending_mediation(status: Status) -> bool {
 }
 
 impl CaseSummary {
-    /// The summary of a case state.
+    /// The summary of a case state, with time limits on the shipped holiday calendar.
     pub fn of(state: &CaseState) -> CaseSummary {
+        CaseSummary::of_with(state, &Calendar::shipped())
+    }
+
+    /// The summary of a case state, with time limits on `calendar`.
+    pub fn of_with(state: &CaseState, calendar: &Calendar) -> CaseSummary {
         let dispute_type = state
             .dispute
             .as_ref()
@@ -111,10 +124,11 @@ impl CaseSummary {
             (true, Some(d)) => Some(default_deadline(d.primary())),
             _ => None,
         };
-        let deadline = match (deadline_rule, state.registered_at) {
-            (Some(rule), Some(at)) => rule.calendar_due_date(at.china_date()),
-            _ => None,
-        };
+        let due = due_dates(state, calendar);
+        let due_of = |item: &DueItem| due.iter().find(|(_, i)| i == item).map(|(d, _)| *d);
+        let deadline = deadline_rule.and(due_of(&DueItem::Mediation));
+        let follow_up_due = due_of(&DueItem::FollowUp);
+        let jc_due = due_of(&DueItem::JcApplication);
         CaseSummary {
             id: state.id.clone(),
             number: state.number.clone(),
@@ -142,6 +156,8 @@ impl CaseSummary {
             updated_at: state.updated_at,
             deadline_rule,
             deadline,
+            follow_up_due,
+            jc_due,
             has_conflicts: !state.conflicts.is_empty(),
         }
     }
@@ -175,6 +191,8 @@ impl CaseSummary {
             .put("updated_at", &self.updated_at)
             .opt("deadline_rule", &rule)
             .opt("deadline", &self.deadline)
+            .opt("follow_up_due", &self.follow_up_due)
+            .opt("jc_due", &self.jc_due)
             .put("has_conflicts", &self.has_conflicts)
             .done();
         canonical_json(&value)
@@ -215,6 +233,8 @@ impl CaseSummary {
             updated_at: r.req("updated_at")?,
             deadline_rule,
             deadline: r.opt("deadline")?,
+            follow_up_due: r.opt("follow_up_due")?,
+            jc_due: r.opt("jc_due")?,
             has_conflicts: r.req("has_conflicts")?,
         };
         r.finish()?;

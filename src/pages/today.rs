@@ -174,6 +174,8 @@ fn TodayAgenda() -> impl IntoView {
         {overdue_link}
         {group(Key::TodayDueToday, "today-due-today", |a| &a.due_today)}
         {group(Key::TodayDueWeek, "today-due-week", |a| &a.due_this_week)}
+        {group(Key::TodayFollowUps, "today-follow-ups", |a| &a.follow_ups)}
+        {group(Key::TodayJcClosing, "today-jc-closing", |a| &a.jc_closing)}
         {group(Key::TodayHighRisk, "today-high-risk", |a| &a.high_risk)}
         {draft_list}
     }

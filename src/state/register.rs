@@ -111,6 +111,7 @@ impl RegisterState {
         )
         .await;
         let (profile, head, directory) = (profile?, head?, directory?);
+        repo.set_calendar(directory.calendar());
         self.repo.set_value(Some(repo.clone()));
         self.summaries.set(Arc::new(head));
         self.directory.set(Arc::new(directory));
@@ -125,16 +126,15 @@ impl RegisterState {
         // Let the head's rows paint before the long read and parse of the whole register.
         platform::after_next_paint().await;
 
-        let rows = repo.load_summary_rows().await?;
-        let mut loaded = Vec::with_capacity(rows.len());
-        let mut problems = 0;
-        for slice in rows.chunks(PARSE_SLICE) {
-            platform::yield_to_browser().await;
-            let (summaries, unreadable) = BrowserRepo::parse_summary_rows(slice);
-            loaded.extend(summaries);
-            problems += unreadable.len();
+        let (mut loaded, mut problems) = self.read_summaries(&repo).await?;
+        if problems > 0 {
+            // Summaries are derived data: ones this version cannot read (an older format after
+            // an update, or damage) are recomputed from the events, in one transaction, and
+            // whatever still fails is reported.
+            if repo.rebuild_summaries().await.is_ok() {
+                (loaded, problems) = self.read_summaries(&repo).await?;
+            }
         }
-        drop(rows);
         // Saves made while reading are in `summaries` (newer than what the read returned); the
         // merge keeps them. No second handle is kept afterwards: a save's copy-on-write update
         // must not copy the whole list.
@@ -160,6 +160,24 @@ impl RegisterState {
         // wait for it.
         self.build_index(count).await;
         Ok(())
+    }
+
+    /// Reads and parses every stored summary, in slices so the page stays responsive; returns
+    /// the readable ones and how many were not.
+    async fn read_summaries(
+        self,
+        repo: &BrowserRepo,
+    ) -> Result<(Vec<CaseSummary>, usize), RepoError> {
+        let rows = repo.load_summary_rows().await?;
+        let mut loaded = Vec::with_capacity(rows.len());
+        let mut problems = 0;
+        for slice in rows.chunks(PARSE_SLICE) {
+            platform::yield_to_browser().await;
+            let (summaries, unreadable) = BrowserRepo::parse_summary_rows(slice);
+            loaded.extend(summaries);
+            problems += unreadable.len();
+        }
+        Ok((loaded, problems))
     }
 
     /// Indexes the first `count` summaries slice by slice. Each slice is read from the current
@@ -220,6 +238,7 @@ impl RegisterState {
             .set_up(device, slot, org_unit, mediator, platform::now())
             .await?;
         let directory = repo.load_directory().await?;
+        repo.set_calendar(directory.calendar());
         self.directory.set(Arc::new(directory));
         self.profile.set(Some(profile));
         self.status.set(RegisterStatus::Ready);
@@ -235,6 +254,7 @@ impl RegisterState {
             .save_directory(&profile, command, platform::now())
             .await?;
         let directory = repo.load_directory().await?;
+        repo.set_calendar(directory.calendar());
         self.directory.set(Arc::new(directory));
         self.version.update(|v| *v += 1);
         Ok(event)

@@ -28,6 +28,8 @@ fn case(id: &str, status: Status, deadline: Option<Date>, risk: Option<RiskLevel
         updated_at: Timestamp::from_millis(1),
         deadline_rule: None,
         deadline,
+        follow_up_due: None,
+        jc_due: None,
         has_conflicts: false,
     }
 }
@@ -102,5 +104,28 @@ fn orange_and_red_open_cases_are_listed_as_high_risk_red_first() {
         ids(&all, &a.overdue),
         ["red"],
         "a case can be in both groups"
+    );
+}
+
+#[test]
+fn follow_ups_due_this_week_or_late_and_closing_confirmation_windows_are_listed() {
+    let today = day(10);
+    let mut late_visit = case("late-visit", Status::Performing, None, None);
+    late_visit.follow_up_due = Some(day(8));
+    let mut visit = case("visit", Status::Performing, None, None);
+    visit.follow_up_due = Some(day(12));
+    let mut far_visit = case("far-visit", Status::Performing, None, None);
+    far_visit.follow_up_due = Some(day(30));
+    let mut window = case("window", Status::Agreed, None, None);
+    window.jc_due = Some(day(14));
+    let mut missed = case("missed", Status::Agreed, None, None);
+    missed.jc_due = Some(day(9));
+    let all = vec![far_visit, visit, late_visit, window, missed];
+    let a = agenda(&all, today);
+    assert_eq!(ids(&all, &a.follow_ups), ["late-visit", "visit"]);
+    assert_eq!(
+        ids(&all, &a.jc_closing),
+        ["window"],
+        "a window that already closed cannot be used any more"
     );
 }

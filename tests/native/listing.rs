@@ -32,6 +32,8 @@ fn summary(id: &str, status: Status, updated: i64) -> CaseSummary {
         updated_at: Timestamp::from_millis(updated),
         deadline_rule: None,
         deadline: None,
+        follow_up_due: None,
+        jc_due: None,
         has_conflicts: false,
     }
 }

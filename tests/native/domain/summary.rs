@@ -35,7 +35,7 @@ fn the_deadline_preview_is_a_month_from_registration_while_mediation_is_pending(
 }
 
 #[test]
-fn medical_disputes_preview_their_rule_without_a_calendar_date() {
+fn medical_disputes_count_thirty_working_days_on_the_holiday_calendar() {
     let (_, mut state) = case_in(Status::Registered);
     state.dispute = Some(DisputeClass::of_type(DisputeType::Medical).expect("class"));
     let summary = CaseSummary::of(&state);
@@ -43,7 +43,9 @@ fn medical_disputes_preview_their_rule_without_a_calendar_date() {
         summary.deadline_rule,
         Some(DeadlineRule::MedicalThirtyWorkingDays)
     );
-    assert_eq!(summary.deadline, None);
+    // Registered on Monday 2 March 2026: 30 working days from 3 March skip the weekends and
+    // the Qingming holiday (4–6 April), so the last day is 14 April.
+    assert_eq!(summary.deadline, Date::from_ymd(2026, 4, 14));
 }
 
 #[test]
@@ -98,7 +100,7 @@ fn a_stored_summary_of_another_version_is_refused() {
     let (_, state) = case_in(Status::Registered);
     let text = CaseSummary::of(&state)
         .to_json()
-        .replacen("\"v\":1", "\"v\":9", 1);
+        .replacen("\"v\":2", "\"v\":9", 1);
     assert_eq!(
         CaseSummary::from_json(&text),
         Err(SummaryParseError::UnsupportedVersion(9))

@@ -9,6 +9,10 @@ export CASEBOOK_ROOT
 export PATH="$CASEBOOK_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
+# The splitter of .ci/build-wasm.mjs. 0.2.4 reads the split points of wasm_split_helpers 0.2.x
+# (Cargo.lock) and knows wasm-bindgen 0.2.128+'s generic cast imports; older releases fail at
+# run time ("indirect call to null", unresolved __wbindgen_placeholder__ imports).
+WASM_SPLIT_CLI_VERSION="0.2.4"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -55,6 +59,16 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split_cli() {
+  # The binary has no --version; cargo's install record says which version is installed.
+  if ! command -v wasm-split-cli >/dev/null 2>&1 ||
+     ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_CLI_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_CLI_VERSION (wasm_split_cli_support)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_CLI_VERSION" \
+      --features build-binary --force
+  fi
+}
+
 ensure_node_modules() {
   local stamp="$CASEBOOK_ROOT/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$CASEBOOK_ROOT/package-lock.json" -nt "$stamp" ]; then
@@ -83,6 +97,7 @@ setup_build() {
   ensure_node_modules
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split_cli
 }
 
 # Everything the tests and the benchmark need.
@@ -91,7 +106,8 @@ setup_all() {
   ensure_chromium
 }
 
-# The optimised release build in dist/ (wasm-opt -Oz through Trunk), the artifact users get.
+# The optimised release build in dist/, the artifact users get: Trunk's pre-build hook
+# (.ci/build-wasm.mjs) builds, splits and optimises the wasm, Trunk does the rest.
 build_release() {
   say "building the release dist/"
   (cd "$CASEBOOK_ROOT" && trunk build --release --offline)

@@ -1,9 +1,13 @@
-// Trunk post-build hook: stamps the service worker with this build's file list and content hash,
-// adds a Content-Security-Policy <meta> with the hashes of index.html's inline scripts (release
-// builds), and copies index.html to 404.html for static hosts without SPA rewrites.
+// Trunk post-build hook: adds the module script that starts the wasm app (built and split by the
+// pre-build hook .ci/build-wasm.mjs, copied to pkg/ by index.html), stamps the service worker
+// with this build's file list (lazily loaded chunks included, so that a page first opened
+// offline still loads) and content hash, adds a Content-Security-Policy <meta> with the hashes
+// of index.html's inline scripts (release builds), and copies index.html to 404.html for static
+// hosts without SPA rewrites.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -22,6 +26,27 @@ function walk(dir) {
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+// The wasm entry: preload the glue, the chunk loader it imports and the main module in parallel
+// (the chunks are fetched only when a page needs them), then start the app.
+const wasmManifest = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "target", "wasm-split", "manifest.json"), "utf8"),
+);
+const pkg = `${publicUrl}pkg/`;
+for (const file of [wasmManifest.glue, wasmManifest.loader, wasmManifest.wasm, ...wasmManifest.chunks]) {
+  if (!existsSync(join(staging, "pkg", file))) {
+    console.error(`sw-manifest: pkg/${file} is missing from the build; did the pre-build hook run?`);
+    process.exit(1);
+  }
+}
+const entry = [
+  `<link rel="modulepreload" href="${pkg}${wasmManifest.glue}" />`,
+  `<link rel="modulepreload" href="${pkg}${wasmManifest.loader}" />`,
+  `<link rel="preload" href="${pkg}${wasmManifest.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />`,
+  `<script type="module">import init from "${pkg}${wasmManifest.glue}";\ninit({ module_or_path: "${pkg}${wasmManifest.wasm}" });</script>`,
+].map((tag) => `    ${tag}\n`).join("");
+html = html.replace(/<\/head>/, `${entry}  </head>`);
+writeFileSync(indexPath, html);
 
 if (release) {
   // Hash every inline script so the policy can forbid all others ('unsafe-inline' stays off).

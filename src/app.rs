@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouteView, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
-use crate::pages::{
-    AssignPage, CaseDetailPage, CaseListPage, ConvertPage, EditCasePage, IntakePage, NotFoundPage,
-    PartiesPage, SetUpPage, SettingsPage, SupervisorPage, TodayPage, TriagePage,
+use crate::pages::lazy::{
+    AssignRoute, CaseDetailRoute, ConvertRoute, EditCaseRoute, IntakeRoute, PartiesRoute,
+    SetUpRoute, SettingsRoute, SupervisorRoute, TriageRoute,
 };
+use crate::pages::{CaseListPage, NotFoundPage, TodayPage};
 use crate::platform;
 use crate::routes::Route;
 use crate::state::i18n::tr;
@@ -47,19 +48,21 @@ pub fn App() -> impl IntoView {
                 <main class="app-shell__main" id="main">
                     <Routes fallback=NotFoundPage>
                         // Paths mirror `Route::PATTERNS`; tests/native/routes.rs checks them.
+                        // Only Today and the case list are in the main wasm module: every other
+                        // page is a chunk fetched on first use (pages/lazy.rs).
                         <RouteView path=path!("/") view=TodayPage/>
                         // The list itself is the kept-alive one below the routes.
                         <RouteView path=path!("/cases") view=|| ()/>
-                        <RouteView path=path!("/cases/new") view=IntakePage/>
-                        <RouteView path=path!("/cases/:id") view=CaseDetailPage/>
-                        <RouteView path=path!("/cases/:id/triage") view=TriagePage/>
-                        <RouteView path=path!("/cases/:id/assign") view=AssignPage/>
-                        <RouteView path=path!("/cases/:id/convert") view=ConvertPage/>
-                        <RouteView path=path!("/cases/:id/edit") view=EditCasePage/>
-                        <RouteView path=path!("/cases/:id/parties") view=PartiesPage/>
-                        <RouteView path=path!("/supervisor") view=SupervisorPage/>
-                        <RouteView path=path!("/settings") view=SettingsPage/>
-                        <RouteView path=path!("/setup") view=SetUpPage/>
+                        <RouteView path=path!("/cases/new") view={Lazy::<IntakeRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id") view={Lazy::<CaseDetailRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id/triage") view={Lazy::<TriageRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id/assign") view={Lazy::<AssignRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id/convert") view={Lazy::<ConvertRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id/edit") view={Lazy::<EditCaseRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id/parties") view={Lazy::<PartiesRoute>::new()}/>
+                        <RouteView path=path!("/supervisor") view={Lazy::<SupervisorRoute>::new()}/>
+                        <RouteView path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                        <RouteView path=path!("/setup") view={Lazy::<SetUpRoute>::new()}/>
                     </Routes>
                     <KeptCaseList/>
                 </main>

@@ -156,6 +156,36 @@ test("offline: after one visit the app reloads and navigates with no network at 
   await context.close();
 });
 
+test("the first screen downloads no page chunk; a page whose chunk fails says so and the app keeps working", async () => {
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const wasm = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  await page.goto(server.url + "/cases");
+  await waitForApp(page);
+  await page.waitForSelector("[data-testid=page-cases]");
+  assert.equal(wasm.length, 1, `only the main module on the critical path: ${wasm.join(" ")}`);
+  assert.match(wasm[0], /^\/pkg\/casebook-[0-9a-f]{16}_bg\.wasm$/);
+
+  // The settings chunk cannot be fetched (say, offline before the service worker cached it).
+  await context.route(/\/pkg\/(split|chunk)_[^/]*\.wasm$/, (route) => route.abort());
+  await page.click("[data-testid=nav-settings]");
+  await page.waitForSelector("[data-testid=page-load-failed]");
+  assert.match(await page.textContent("[data-testid=page-load-failed] h1"), /无法加载/);
+  // The rest of the app still works, and once the network is back the page loads.
+  await page.click("[data-testid=nav-today]");
+  await page.waitForSelector("[data-testid=page-today]");
+  await context.unroute(/\/pkg\/(split|chunk)_[^/]*\.wasm$/);
+  await page.click("[data-testid=nav-settings]");
+  await page.waitForSelector("[data-testid=page-settings]");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a new deployment shows the reload prompt, and reloading switches to the new version", async () => {
   const own = await startApp();
   const context = await browser.newContext({ ...TABLETS[1] });

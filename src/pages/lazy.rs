@@ -1,0 +1,129 @@
+//! Route views loaded on demand from separate wasm chunks, and the page shown if a chunk fails.
+//!
+//! With the `split` feature (which only .ci/build-wasm.mjs enables, because only its pipeline
+//! resolves the split points) each page view below is a `#[wasm_split(<chunk>, fallible)]`
+//! function: `wasm-split-cli` moves it, and all code only it reaches, into
+//! `split_<chunk>.wasm` (code shared by several chunks goes into `chunk_<n>.wasm`), and the main
+//! module keeps a stub that downloads the chunk on first call (README, "Chunk layout"). Without
+//! the feature they are ordinary calls, so `cargo test` and the browser tests, which mount `App`
+//! from a plain wasm-bindgen build, need no splitter (their wasm would otherwise import the
+//! unresolvable `__wasm_split_placeholder__` module).
+//!
+//! `leptos_router`'s `#[lazy_route]` does the same but panics when a chunk cannot be fetched,
+//! which aborts the whole wasm instance (a dead app); `fallible` turns the failure into a value
+//! so the route can show [`PageLoadFailed`] instead.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
+
+use crate::i18n::Key;
+use crate::state::i18n::tr;
+
+/// Defines a zero-sized route type whose view lives in wasm chunk `$chunk`.
+///
+/// Routes that share a `$chunk` share one download (all the case forms, for example).
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident => $chunk:ident :: $split_fn:ident / $preload:ident = $page:path) => {
+        $(#[$doc])*
+        pub struct $route;
+
+        #[cfg(feature = "split")]
+        #[wasm_split($chunk, fallible, preload(#[doc(hidden)] $preload))]
+        fn $split_fn() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $split_fn() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                match $split_fn().await {
+                    Ok(view) => view,
+                    Err(_) => view! { <PageLoadFailed/> }.into_any(),
+                }
+            }
+
+            async fn preload() {
+                // A failed preload is not cached; `view` tries again and reports the error.
+                let _ = $preload().await;
+            }
+        }
+    };
+}
+
+lazy_page!(
+    /// `/cases/new`: quick intake of a lead or case.
+    IntakeRoute => intake::intake_view / preload_intake = crate::pages::IntakePage
+);
+lazy_page!(
+    /// `/cases/:id`: one case with its history.
+    CaseDetailRoute => case_detail::case_detail_view / preload_case_detail = crate::pages::CaseDetailPage
+);
+// The five case forms share their form components, so they share one chunk.
+lazy_page!(
+    /// `/cases/:id/triage`.
+    TriageRoute => case_forms::triage_view / preload_triage = crate::pages::TriagePage
+);
+lazy_page!(
+    /// `/cases/:id/assign`.
+    AssignRoute => case_forms::assign_view / preload_assign = crate::pages::AssignPage
+);
+lazy_page!(
+    /// `/cases/:id/convert`.
+    ConvertRoute => case_forms::convert_view / preload_convert = crate::pages::ConvertPage
+);
+lazy_page!(
+    /// `/cases/:id/edit`.
+    EditCaseRoute => case_forms::edit_case_view / preload_edit_case = crate::pages::EditCasePage
+);
+lazy_page!(
+    /// `/cases/:id/parties`.
+    PartiesRoute => case_forms::parties_view / preload_parties = crate::pages::PartiesPage
+);
+lazy_page!(
+    /// `/supervisor` (a placeholder today; its features will be large and rarely used).
+    SupervisorRoute => supervisor::supervisor_view / preload_supervisor = crate::pages::SupervisorPage
+);
+lazy_page!(
+    /// `/settings`.
+    SettingsRoute => settings::settings_view / preload_settings = crate::pages::SettingsPage
+);
+lazy_page!(
+    /// `/setup`: tablet set-up and the committee's mediators.
+    SetUpRoute => setup::set_up_view / preload_set_up = crate::pages::SetUpPage
+);
+
+/// Shown in place of a page whose code could not be downloaded (offline before the service
+/// worker had cached it, or a server error). The rest of the app keeps working.
+#[component]
+pub fn PageLoadFailed() -> impl IntoView {
+    // Reloading retries every download through the service worker; the page that failed holds
+    // no user input that a reload could lose.
+    let retry = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="page" data-testid="page-load-failed" role="alert">
+            <h1 class="page__title">{tr(Key::PageLoadFailedTitle)}</h1>
+            <p>{tr(Key::PageLoadFailedBody)}</p>
+            <button type="button" class="button button--primary" data-testid="page-load-retry" on:click=retry>
+                {tr(Key::PageLoadFailedRetry)}
+            </button>
+        </section>
+    }
+}

@@ -21,7 +21,9 @@ use crate::domain::command::{
 use crate::domain::listing::ListHead;
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::summary::CaseSummary;
-use crate::domain::wire::parse_event_json_unverified;
+use crate::domain::wire::{
+    parse_directory_event_json_unverified, parse_event_json_unverified, EventParseError,
+};
 use crate::domain::{
     fold_case, fold_directory, CaseId, CaseState, ChainHead, DeviceId, Directory, Event, EventBody,
     EventId, MediatorId, OrgUnitId, Timestamp,
@@ -332,22 +334,35 @@ impl<S: StoragePort> Repo<S> {
             .await?)
     }
 
-    async fn events_of_kind(&self, kind: SubjectKind) -> Result<Vec<Event>, RepoError> {
+    async fn events_of_kind(
+        &self,
+        kind: SubjectKind,
+        parse: fn(&str) -> Result<Event, EventParseError>,
+    ) -> Result<Vec<Event>, RepoError> {
         let rows = self
             .storage
             .scan_prefix(StoreName::Events, kind.prefix(), None)
             .await?;
         rows.iter()
-            .map(|(key, text)| parse_event_json_unverified(text).map_err(|e| corrupt(key, e)))
+            .map(|(key, text)| parse(text).map_err(|e| corrupt(key, e)))
             .collect()
     }
 
-    /// The directory: units, mediators and screening logs.
+    /// The directory: units, mediators, screening logs and calendar changes. Read with the
+    /// directory-only parser, so opening the register does not need the case decoders.
     pub async fn load_directory(&self) -> Result<Directory, RepoError> {
-        let mut events = self.events_of_kind(SubjectKind::OrgUnit).await?;
-        events.extend(self.events_of_kind(SubjectKind::Mediator).await?);
-        events.extend(self.events_of_kind(SubjectKind::Screening).await?);
-        events.extend(self.events_of_kind(SubjectKind::Calendar).await?);
+        let parse = parse_directory_event_json_unverified;
+        let (units, mediators, screenings, calendar) = futures::future::join4(
+            self.events_of_kind(SubjectKind::OrgUnit, parse),
+            self.events_of_kind(SubjectKind::Mediator, parse),
+            self.events_of_kind(SubjectKind::Screening, parse),
+            self.events_of_kind(SubjectKind::Calendar, parse),
+        )
+        .await;
+        let mut events = units?;
+        events.extend(mediators?);
+        events.extend(screenings?);
+        events.extend(calendar?);
         Ok(fold_directory(&events))
     }
 
@@ -461,7 +476,9 @@ impl<S: StoragePort> Repo<S> {
     /// Recomputes every summary from the events, in one transaction (the derived store is
     /// never the source of truth).
     pub async fn rebuild_summaries(&self) -> Result<usize, RepoError> {
-        let events = self.events_of_kind(SubjectKind::Case).await?;
+        let events = self
+            .events_of_kind(SubjectKind::Case, parse_event_json_unverified)
+            .await?;
         let states = crate::domain::fold_cases(&events);
         let mut batch = WriteBatch::new();
         let existing = self

@@ -1625,7 +1625,19 @@ fn encode_body(obj: Obj, body: &EventBody) -> Obj {
     }
 }
 
-fn decode_body(r: &mut Reader<'_>) -> Result<EventBody, DecodeError> {
+/// Decodes a case event's payload; a parameter so that code reading only directory records
+/// does not reference (and in the split wasm, does not download) the case decoders.
+type CasePayloadDecoder = fn(&str, &mut Reader<'_>) -> Result<CaseEvent, DecodeError>;
+
+/// For directory-only reads: a case event where none belongs.
+fn refuse_case_payload(_kind: &str, r: &mut Reader<'_>) -> Result<CaseEvent, DecodeError> {
+    err(r.path(), DecodeErrorKind::SubjectMismatch)
+}
+
+fn decode_body(
+    r: &mut Reader<'_>,
+    case_payload: CasePayloadDecoder,
+) -> Result<EventBody, DecodeError> {
     let present: Vec<&str> = SUBJECT_KEYS.iter().copied().filter(|k| r.has(k)).collect();
     let [subject] = present.as_slice() else {
         return err(r.path(), DecodeErrorKind::Subject);
@@ -1655,7 +1667,7 @@ fn decode_body(r: &mut Reader<'_>) -> Result<EventBody, DecodeError> {
             let case: CaseId = r.req("case")?;
             EventBody::Case {
                 case,
-                payload: decode_case_payload(&kind, &mut p)?,
+                payload: case_payload(&kind, &mut p)?,
             }
         }
         "org_unit" if kind == "org_unit.saved" => {
@@ -1763,6 +1775,13 @@ pub enum EventParseError {
 }
 
 fn decode_fields(value: &Value) -> Result<(Option<EventId>, UnsealedEvent), EventParseError> {
+    decode_fields_with(value, decode_case_payload)
+}
+
+fn decode_fields_with(
+    value: &Value,
+    case_payload: CasePayloadDecoder,
+) -> Result<(Option<EventId>, UnsealedEvent), EventParseError> {
     let Value::Object(map) = value else {
         return Err(EventParseError::NotAnObject);
     };
@@ -1796,7 +1815,7 @@ fn decode_fields(value: &Value) -> Result<(Option<EventId>, UnsealedEvent), Even
         seq: r.req("seq")?,
         prev: r.opt("prev")?,
         at: r.req("at")?,
-        body: decode_body(&mut r)?,
+        body: decode_body(&mut r, case_payload)?,
     };
     r.finish()?;
     Ok((id, fields))
@@ -1824,6 +1843,17 @@ pub fn parse_event_json(text: &str) -> Result<Event, EventParseError> {
 pub fn parse_event_json_unverified(text: &str) -> Result<Event, EventParseError> {
     let value: Value = serde_json::from_str(text).map_err(|_| EventParseError::NotJson)?;
     let (id, fields) = decode_fields(&value)?;
+    Ok(Event::from_parts_unverified(
+        id.ok_or(EventParseError::MissingId)?,
+        fields,
+    ))
+}
+
+/// Like [`parse_event_json_unverified`] for events of directory records (units, mediators,
+/// screening logs, calendar days): a case event is refused as a subject mismatch.
+pub fn parse_directory_event_json_unverified(text: &str) -> Result<Event, EventParseError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| EventParseError::NotJson)?;
+    let (id, fields) = decode_fields_with(&value, refuse_case_payload)?;
     Ok(Event::from_parts_unverified(
         id.ok_or(EventParseError::MissingId)?,
         fields,

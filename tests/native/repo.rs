@@ -266,3 +266,24 @@ fn an_unreadable_list_head_is_empty_and_is_rebuilt_with_the_summaries() {
     assert_eq!(head.len(), 1);
     assert_eq!(head[0].id, case_id("case-1"));
 }
+
+#[test]
+fn the_directory_parser_reads_directory_events_and_refuses_case_events() {
+    use casebook::domain::wire::{
+        parse_directory_event_json_unverified, parse_event_json_unverified,
+    };
+    let (repo, profile) = set_up();
+    register(&repo, &profile, &case_id("case-1"), 5);
+    let case_event = run(repo.load_case_events(&case_id("case-1"))).expect("events");
+    let text = case_event[0].to_json();
+    assert!(parse_event_json_unverified(&text).is_ok());
+    assert!(
+        parse_directory_event_json_unverified(&text).is_err(),
+        "a case event is not a directory record"
+    );
+    let directory = run(repo.load_directory()).expect("directory");
+    assert!(
+        directory.mediators.contains_key(&med("m-1")),
+        "directory events still parse"
+    );
+}

@@ -98,6 +98,8 @@ setup_build() {
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_split_cli
+  # Trunk.toml's [watch] ignore names target/, and Trunk refuses to start if it is missing.
+  mkdir -p "$CASEBOOK_ROOT/target"
 }
 
 # Everything the tests and the benchmark need.

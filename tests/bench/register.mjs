@@ -341,6 +341,29 @@ async function memoryOf(cdp) {
   } catch {
     // Not available: reported as n/a.
   }
+  // The split build (.ci/build-wasm.mjs): every chunk imports the main module's one memory,
+  // which the glue's initSync() returns with the other exports once the app has started.
+  // Runtime.queryObjects below never returns on that build (the renderer walks the heap for
+  // minutes, apparently over the exported function table), so it is only the fallback.
+  try {
+    const viaGlue = await cdp.send("Runtime.evaluate", {
+      expression: `(async () => {
+        const link = document.querySelector('link[rel=modulepreload][href*="/pkg/casebook-"]');
+        if (!link) return null;
+        const glue = await import(link.href);
+        return glue.initSync(undefined).memory.buffer.byteLength;
+      })()`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (typeof viaGlue.result?.value === "number") {
+      out.wasm = viaGlue.result.value;
+      out.memories = 1;
+      return out;
+    }
+  } catch {
+    // Not the split build: fall back to queryObjects.
+  }
   try {
     const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
     const found = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });

@@ -1,6 +1,7 @@
 //! App services wired into the reactive system; the only place where core calls meet signals.
 
 pub mod i18n;
+pub mod maintenance;
 pub mod register;
 pub mod settings;
 pub mod shell;

@@ -131,7 +131,10 @@ impl RegisterState {
             // Summaries are derived data: ones this version cannot read (an older format after
             // an update, or damage) are recomputed from the events, in one transaction, and
             // whatever still fails is reported.
-            if repo.rebuild_summaries().await.is_ok() {
+            if super::maintenance::rebuild_summaries(repo.clone())
+                .await
+                .is_ok()
+            {
                 (loaded, problems) = self.read_summaries(&repo).await?;
             }
         }

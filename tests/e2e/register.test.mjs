@@ -182,3 +182,44 @@ test("before set-up the case pages send the volunteer to set the tablet up", asy
   await context.close();
   await server.close();
 });
+
+test("summaries of an older format are rebuilt from the events when the register opens", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await setUp(page, server.url);
+  await page.goto(server.url + "/cases/new");
+  await page.fill("[data-testid=field-applicant-name]", "吴十");
+  await page.fill("[data-testid=field-summary]", "合同尾款未付");
+  await page.selectOption("[data-testid=field-dispute-type]", "HT");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  const id = caseIdOf(page);
+
+  // What an earlier release would have left: the summary in format version 1.
+  const idb = (fn, arg) => page.evaluate(fn, arg);
+  await idb(async (key) => {
+    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+    const tx = db.transaction("summaries", "readwrite");
+    const store = tx.objectStore("summaries");
+    const text = await new Promise((r) => { const q = store.get(key); q.onsuccess = () => r(q.result); });
+    store.put(text.replace('"v":2', '"v":1'), key);
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  }, id);
+
+  await page.goto(server.url + "/cases");
+  await page.waitForSelector("[data-testid=case-row]");
+  assert.match(await page.textContent("[data-testid=case-row]"), /吴十/);
+  await page.waitForFunction(async (key) => {
+    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+    const text = await new Promise((r) => { const q = db.transaction("summaries").objectStore("summaries").get(key); q.onsuccess = () => r(q.result); });
+    db.close();
+    return text.includes('"v":2');
+  }, id);
+  assert.equal(await page.$("[data-testid=cases-unreadable]"), null, "nothing is reported unreadable");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1197,14 +1197,7 @@ pub fn decide_with_calendar(
         }
         C::AcknowledgeReferral { referral, on } => {
             not_frozen(state)?;
-            let known = state
-                .procedure
-                .referrals
-                .iter()
-                .any(|r| r.referral.id == referral);
-            if !known {
-                return Err(CommandError::UnknownRecord);
-            }
+            known_referral(state, &referral)?;
             data_event(state, ctx, CaseEvent::ReferralAcknowledged { referral, on })
         }
         C::AnswerReferral {
@@ -1213,14 +1206,7 @@ pub fn decide_with_calendar(
             result,
         } => {
             not_frozen(state)?;
-            let known = state
-                .procedure
-                .referrals
-                .iter()
-                .any(|r| r.referral.id == referral);
-            if !known {
-                return Err(CommandError::UnknownRecord);
-            }
+            known_referral(state, &referral)?;
             if result.trim().is_empty() {
                 return Err(field("result", FieldErrorCode::Required));
             }
@@ -1329,6 +1315,20 @@ pub enum DirectoryCommand {
     /// Make a day a holiday or a make-up working day, or regular again (removing a shipped
     /// entry); supervisors distribute these in bundles when a new holiday notice is out.
     SetCalendarDay(DaySetting),
+}
+
+/// A referral this case has sent, or [`CommandError::UnknownRecord`].
+fn known_referral(state: &CaseState, referral: &ReferralId) -> Result<(), CommandError> {
+    let known = state
+        .procedure
+        .referrals
+        .iter()
+        .any(|r| &r.referral.id == referral);
+    if known {
+        Ok(())
+    } else {
+        Err(CommandError::UnknownRecord)
+    }
 }
 
 /// Decides a directory command: one sealed event, or field errors.

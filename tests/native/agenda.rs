@@ -1,37 +1,15 @@
 //! The Today screen's agenda: deadline groups, the high-risk group, and what stays off it.
 
-use std::collections::BTreeSet;
-
 use casebook::domain::agenda::{agenda, WEEK_DAYS};
 use casebook::domain::case::RiskLevel;
 use casebook::domain::summary::CaseSummary;
-use casebook::domain::{CaseId, Date, MediatorId, OrgUnitId, Status, Timestamp};
+use casebook::domain::{Date, Status, Timestamp};
 
 fn case(id: &str, status: Status, deadline: Option<Date>, risk: Option<RiskLevel>) -> CaseSummary {
-    CaseSummary {
-        id: CaseId::parse(id).expect("id"),
-        number: None,
-        status,
-        org_unit: OrgUnitId::parse("u-1").expect("unit"),
-        dispute_type: None,
-        dispute_label: None,
-        risk_level: risk,
-        risk_flags: BTreeSet::new(),
-        tier: None,
-        presiding: None,
-        first_contact: MediatorId::parse("m-1").expect("m"),
-        party_names: Vec::new(),
-        phones: Vec::new(),
-        excerpt: String::new(),
-        summary_text: String::new(),
-        registered_at: None,
-        updated_at: Timestamp::from_millis(1),
-        deadline_rule: None,
-        deadline,
-        follow_up_due: None,
-        jc_due: None,
-        has_conflicts: false,
-    }
+    let mut summary = super::listing::summary(id, status, 1);
+    summary.deadline = deadline;
+    summary.risk_level = risk;
+    summary
 }
 
 fn day(d: u8) -> Date {

@@ -11,7 +11,8 @@ use casebook::domain::listing::{
 use casebook::domain::summary::CaseSummary;
 use casebook::domain::{CaseId, Date, MediatorId, OrgUnitId, Status, Timestamp};
 
-fn summary(id: &str, status: Status, updated: i64) -> CaseSummary {
+/// A summary with only what the list and the agenda look at (shared with `agenda.rs`).
+pub(super) fn summary(id: &str, status: Status, updated: i64) -> CaseSummary {
     CaseSummary {
         id: CaseId::parse(id).expect("id"),
         number: None,

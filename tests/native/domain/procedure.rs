@@ -119,6 +119,11 @@ fn session(id: &str) -> Session {
     }
 }
 
+/// `state` after a recorded mediation session `s-1`.
+fn with_session(tablet: &mut Tablet, state: &CaseState) -> CaseState {
+    run(tablet, state, CaseCommand::RecordSession(session("s-1")))
+}
+
 fn obligation(due: Option<Date>) -> Obligation {
     Obligation {
         obligor: pid("p-2"),
@@ -170,11 +175,7 @@ fn all_signed() -> Signatures {
 /// A case whose written agreement (payment due `due`) took effect on 2026-03-07.
 fn agreed(due: Option<Date>, personal_status: Option<PersonalStatus>) -> (Tablet, CaseState) {
     let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
-    let state = run(
-        &mut tablet,
-        &state,
-        CaseCommand::RecordSession(session("s-1")),
-    );
+    let state = with_session(&mut tablet, &state);
     let mut draft = agreement(AgreementForm::Written, due);
     draft.personal_status = personal_status;
     let state = run(&mut tablet, &state, CaseCommand::DraftAgreement(draft));
@@ -324,11 +325,7 @@ fn a_request_to_replace_the_mediator_must_be_honoured_before_going_on() {
             reason: ReplacementReason::PartyObjection,
         },
     );
-    let state = run(
-        &mut tablet,
-        &state,
-        CaseCommand::RecordSession(session("s-1")),
-    );
+    let state = with_session(&mut tablet, &state);
     assert_eq!(state.procedure.sessions.len(), 1);
 }
 
@@ -383,11 +380,7 @@ fn a_written_agreement_lists_exactly_what_it_still_lacks() {
     // method and time; signatures, the mediator's signature and the seal. MOJ 2002 Regulation
     // Art 35(4): the place of performance.
     let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
-    let state = run(
-        &mut tablet,
-        &state,
-        CaseCommand::RecordSession(session("s-1")),
-    );
+    let state = with_session(&mut tablet, &state);
     let mut draft = agreement(AgreementForm::Written, Some(day(2026, 4, 1)));
     draft.issues = " ".to_owned();
     draft.obligations[0].place = String::new();
@@ -436,11 +429,7 @@ fn a_written_agreement_takes_effect_when_the_last_signature_or_seal_is_captured(
 fn oral_agreement_takes_effect_on_the_day_reached() {
     // PML Arts 28, 30: the mediator records the content; effective the day it is reached.
     let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
-    let state = run(
-        &mut tablet,
-        &state,
-        CaseCommand::RecordSession(session("s-1")),
-    );
+    let state = with_session(&mut tablet, &state);
     let mut oral = agreement(AgreementForm::Oral, None);
     oral.facts = String::new();
     oral.obligations[0].method = String::new();
@@ -463,11 +452,7 @@ fn oral_agreement_takes_effect_on_the_day_reached() {
 fn an_oral_agreement_needs_the_mediators_record_of_its_content() {
     // PML Art 28.
     let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
-    let state = run(
-        &mut tablet,
-        &state,
-        CaseCommand::RecordSession(session("s-1")),
-    );
+    let state = with_session(&mut tablet, &state);
     let mut oral = agreement(AgreementForm::Oral, None);
     oral.content = String::new();
     let state = run(&mut tablet, &state, CaseCommand::DraftAgreement(oral));
@@ -507,11 +492,7 @@ fn an_agreement_needs_a_recorded_mediation_session() {
 #[test]
 fn redrafting_an_agreement_voids_the_signatures_captured_for_the_old_text() {
     let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
-    let state = run(
-        &mut tablet,
-        &state,
-        CaseCommand::RecordSession(session("s-1")),
-    );
+    let state = with_session(&mut tablet, &state);
     let draft = agreement(AgreementForm::Written, None);
     let state = run(
         &mut tablet,

@@ -222,4 +222,5 @@ test("summaries of an older format are rebuilt from the events when the register
   assert.equal(await page.$("[data-testid=cases-unreadable]"), null, "nothing is reported unreadable");
   assert.deepEqual(errors, []);
   await context.close();
+  await server.close();
 });

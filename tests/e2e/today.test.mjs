@@ -92,4 +92,5 @@ test("Today lists a case as its time limit approaches and passes, and the unfini
   assert.deepEqual(errors, []);
   assert.deepEqual(origins.foreign(), []);
   await context.close();
+  await server.close();
 });

@@ -46,7 +46,11 @@ test("Today lists a case as its time limit approaches and passes, and the unfini
   // A neighbour dispute registered on 2 March: one-month norm, last day 2 April.
   await page.goto(server.url + "/cases/new");
   await page.fill("[data-testid=field-applicant-name]", "孙八");
-  await page.fill("[data-testid=field-summary]", "楼上漏水，与邻居协商未果");
+  // Long enough that an uncut excerpt would be wider than the tablet.
+  await page.fill(
+    "[data-testid=field-summary]",
+    "楼上住户家中水管破裂导致楼下天花板和墙面大面积渗水发霉，楼下住户多次上门协商赔偿装修损失未果，双方在楼道内发生争吵，物业调解无效后申请人民调解委员会调解",
+  );
   await page.selectOption("[data-testid=field-dispute-type]", "LL");
   await page.click("[data-testid=intake-save]");
   await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
@@ -60,6 +64,10 @@ test("Today lists a case as its time limit approaches and passes, and the unfini
   let g = await todayAt(page, server.url, "2026-03-02");
   assert.deepEqual(g["today-high-risk"], ["3001"], "a red case is listed from the start");
   assert.deepEqual([g["today-overdue"], g["today-due-today"], g["today-due-week"]], [[], [], []]);
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    "rows are cut, never wider than the screen",
+  );
 
   g = await todayAt(page, server.url, "2026-03-27");
   assert.deepEqual(g["today-due-week"], ["3001"], "27 March: the last day is within 7 days");

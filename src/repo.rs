@@ -325,9 +325,9 @@ impl<S: StoragePort> Repo<S> {
         Ok(self.load_list_head().await?.summaries().unwrap_or_default())
     }
 
-    /// Rewrites the list head from the whole register (after a full read found it stale).
-    pub async fn store_list_head(&self, all: &[CaseSummary]) -> Result<(), RepoError> {
-        let head = ListHead::of(all).to_json();
+    /// Rewrites the list head (after a full read found the stored one stale).
+    pub async fn store_list_head(&self, head: &ListHead) -> Result<(), RepoError> {
+        let head = head.to_json();
         Ok(self
             .storage
             .commit(WriteBatch::new().put(StoreName::Meta, META_LIST_HEAD, head))

@@ -141,23 +141,23 @@ impl RegisterState {
         // Saves made while reading are in `summaries` (newer than what the read returned); the
         // merge keeps them. No second handle is kept afterwards: a save's copy-on-write update
         // must not copy the whole list.
+        // No await between taking `held` and setting the merged list, so no save falls between.
         let held = self.summaries.get_untracked();
         let all = merge_loaded(loaded, &held);
         drop(held);
-        let stale_head = {
-            let stored = repo.load_list_head().await.unwrap_or_default();
-            stored != ListHead::of(&all)
-        };
         let count = all.len();
         self.unreadable.set(problems);
         self.summaries.set(Arc::new(all));
         self.complete.set(true);
         platform::mark("register:summaries");
-        if stale_head {
-            // A register written before the head existed, or one changed by other means: repair
-            // it for the next start. Failure costs only the fast first paint, so it is ignored.
-            let summaries = self.summaries.get_untracked();
-            let _ = repo.store_list_head(&summaries).await;
+        // A register written before the head existed, or changed by other means: repair the
+        // head for the next start. Failure costs only the fast first paint, so it is ignored.
+        // (No handle on the list is held across the awaits: a save meanwhile would copy it.)
+        let fresh = self
+            .summaries
+            .with_untracked(|all| ListHead::of(all.as_slice()));
+        if repo.load_list_head().await.unwrap_or_default() != fresh {
+            let _ = repo.store_list_head(&fresh).await;
         }
         // The search index is built afterwards, in slices, so neither first rows nor typing
         // wait for it.

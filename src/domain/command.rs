@@ -736,14 +736,7 @@ pub fn decide_with_calendar(
         }
         C::ReferOut(referral) => {
             step(state, Transition::ReferOut)?;
-            let named = referral.to_unit.is_some()
-                || referral
-                    .to_name
-                    .as_deref()
-                    .is_some_and(|n| !n.trim().is_empty());
-            if !named {
-                return Err(field("to_name", FieldErrorCode::Required));
-            }
+            names_its_target(referral.to_unit.is_some(), referral.to_name.as_deref())?;
             emit1(CaseEvent::ReferredOut(Box::new(referral)))
         }
         C::AssignMediator {
@@ -1181,14 +1174,7 @@ pub fn decide_with_calendar(
             if !state.status.is_open() || !state.status.is_registered() {
                 return Err(CommandError::WrongStatus(state.status));
             }
-            let named = referral.to_unit.is_some()
-                || referral
-                    .to_name
-                    .as_deref()
-                    .is_some_and(|n| !n.trim().is_empty());
-            if !named {
-                return Err(field("to_name", FieldErrorCode::Required));
-            }
+            names_its_target(referral.to_unit.is_some(), referral.to_name.as_deref())?;
             let p = &state.procedure;
             if p.referrals.iter().any(|r| r.referral.id == referral.id) {
                 return Err(field("id", FieldErrorCode::Duplicate));
@@ -1315,6 +1301,17 @@ pub enum DirectoryCommand {
     /// Make a day a holiday or a make-up working day, or regular again (removing a shipped
     /// entry); supervisors distribute these in bundles when a new holiday notice is out.
     SetCalendarDay(DaySetting),
+}
+
+/// A referral must name where it goes: a unit of the network or, outside it, a name.
+/// (Shared by the referral out of the case and the procedure's referral record.)
+fn names_its_target(has_unit: bool, to_name: Option<&str>) -> Result<(), CommandError> {
+    let named = has_unit || to_name.is_some_and(|n| !n.trim().is_empty());
+    if named {
+        Ok(())
+    } else {
+        Err(field("to_name", FieldErrorCode::Required))
+    }
 }
 
 /// A referral this case has sent, or [`CommandError::UnknownRecord`].

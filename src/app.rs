@@ -9,7 +9,7 @@ use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
 use crate::pages::lazy::{
     AssignRoute, CaseDetailRoute, ConvertRoute, EditCaseRoute, IntakeRoute, PartiesRoute,
-    SetUpRoute, SettingsRoute, SupervisorRoute, TriageRoute,
+    SetUpRoute, SettingsRoute, StepRoute, SupervisorRoute, TriageRoute,
 };
 use crate::pages::{CaseListPage, NotFoundPage, TodayPage};
 use crate::platform;
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                         <RouteView path=path!("/cases/:id/convert") view={Lazy::<ConvertRoute>::new()}/>
                         <RouteView path=path!("/cases/:id/edit") view={Lazy::<EditCaseRoute>::new()}/>
                         <RouteView path=path!("/cases/:id/parties") view={Lazy::<PartiesRoute>::new()}/>
+                        <RouteView path=path!("/cases/:id/step/:step") view={Lazy::<StepRoute>::new()}/>
                         <RouteView path=path!("/supervisor") view={Lazy::<SupervisorRoute>::new()}/>
                         <RouteView path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                         <RouteView path=path!("/setup") view={Lazy::<SetUpRoute>::new()}/>

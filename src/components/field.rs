@@ -42,7 +42,7 @@ pub fn SelectField(
     required: bool,
 ) -> impl IntoView {
     render_field(Field {
-        id,
+        id: id.into(),
         kind: FieldKind::Select,
         label,
         value,

@@ -6,6 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use leptos::oco::Oco;
 use leptos::prelude::*;
 
 use crate::components::field::SelectOption;
@@ -23,6 +24,10 @@ pub enum FieldKind {
     Numeric,
     /// A single-line input with a telephone keyboard.
     Tel,
+    /// A calendar day, with the tablet's own date picker (value `YYYY-MM-DD`).
+    Date,
+    /// A time of day, with the tablet's own time picker (value `HH:MM`).
+    Time,
     /// A multi-line text area.
     Multiline,
     /// A drop-down list.
@@ -32,7 +37,7 @@ pub enum FieldKind {
 /// The spec of one labelled form field: what it shows, where its value lives, what it reports.
 pub struct Field {
     /// Stable id; also the base of the test id (`field-<id>`).
-    pub id: &'static str,
+    pub id: Oco<'static, str>,
     /// The control.
     pub kind: FieldKind,
     /// Visible label.
@@ -80,7 +85,7 @@ impl Field {
         on_input: Callback<String>,
     ) -> Self {
         Self {
-            id,
+            id: Oco::Borrowed(id),
             kind,
             label: key_text(label),
             value,
@@ -102,6 +107,12 @@ impl Field {
             signal.into(),
             Callback::new(move |v: String| signal.set(v)),
         )
+    }
+
+    /// Replaces the id (for fields repeated per party or per row).
+    pub fn id(mut self, id: String) -> Self {
+        self.id = Oco::Owned(id);
+        self
     }
 
     /// Marks the field as required.
@@ -186,6 +197,7 @@ pub fn render_field(field: Field) -> AnyView {
     };
     let aria_invalid = move || invalid.get().to_string();
     let test_id = format!("field-{id}");
+    let label_for = id.clone();
     let on_value = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
     let control = match kind {
         FieldKind::Multiline => view! {
@@ -229,17 +241,19 @@ pub fn render_field(field: Field) -> AnyView {
             </select>
         }
         .into_any(),
-        FieldKind::Text | FieldKind::Numeric | FieldKind::Tel => {
-            let mode = match kind {
-                FieldKind::Numeric => "numeric",
-                FieldKind::Tel => "tel",
-                _ => "text",
+        FieldKind::Text | FieldKind::Numeric | FieldKind::Tel | FieldKind::Date | FieldKind::Time => {
+            let (input_type, mode) = match kind {
+                FieldKind::Numeric => ("text", "numeric"),
+                FieldKind::Tel => ("text", "tel"),
+                FieldKind::Date => ("date", "none"),
+                FieldKind::Time => ("time", "none"),
+                _ => ("text", "text"),
             };
             view! {
                 <input
                     id=id
                     class="field__input"
-                    type="text"
+                    type=input_type
                     inputmode=mode
                     prop:value=move || value.get()
                     aria-invalid=aria_invalid
@@ -253,7 +267,7 @@ pub fn render_field(field: Field) -> AnyView {
     };
     view! {
         <div class="field" class:field--invalid=move || invalid.get()>
-            <label class="field__label" for=id>
+            <label class="field__label" for=label_for>
                 {move || label.get()}
                 {required.then(|| view! { <span class="field__required" aria-hidden="true">"*"</span> })}
             </label>

@@ -46,6 +46,24 @@ impl Timestamp {
         let days = self.0.saturating_add(CHINA_OFFSET_MS).div_euclid(DAY_MS);
         Date::from_days_since_epoch(days).unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
     }
+
+    /// The instant of a civil date and time of day in China (UTC+8), e.g. a session's start as
+    /// the mediator types it; `None` for an hour or minute out of range.
+    pub fn from_china(date: Date, hour: u8, minute: u8) -> Option<Timestamp> {
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let minutes = i64::from(hour) * 60 + i64::from(minute);
+        let ms = date.days_since_epoch() * DAY_MS + minutes * 60_000 - CHINA_OFFSET_MS;
+        Some(Timestamp(ms))
+    }
+
+    /// The time of day in China at this instant, as (hour, minute).
+    pub fn china_hour_minute(self) -> (u8, u8) {
+        let minutes = self.0.saturating_add(CHINA_OFFSET_MS).rem_euclid(DAY_MS) / 60_000;
+        // Both fit: minutes < 1440.
+        ((minutes / 60) as u8, (minutes % 60) as u8)
+    }
 }
 
 /// Why a string is not a valid date.

@@ -35,8 +35,13 @@ use crate::domain::lifecycle::{Rule, Status, Transition};
 use crate::domain::money::AmountError;
 use crate::domain::org::{MediatorRole, NetworkLevel, OrgKind, Relation, TreeProblem};
 use crate::domain::party::{AgeGroup, Gender, IdDocKind, PartyKind, PartyRole};
+use crate::domain::procedure::{
+    CaseFileItem, ConsentDecision, Disclosure, FollowUpMethod, MediationMode, NoticeKind,
+    ObligationKind, ObligationStatus, PerformanceFound, PersonalStatus, ReferralKind, Satisfaction,
+    SessionKind, SessionOutcome,
+};
 use crate::domain::screening::ScreeningKind;
-use crate::domain::time::DateError;
+use crate::domain::time::{Date, DateError};
 use crate::domain::validate::{FieldError, FieldErrorCode};
 
 // --- Messages ------------------------------------------------------------------------------
@@ -638,6 +643,169 @@ pub fn conflict_warning(warning: &ConflictWarning, party: &str, subject: &str) -
     }
 }
 
+// --- Procedure records -----------------------------------------------------------------------
+
+/// The label of a notice (`notice.kind.*`).
+pub fn notice_kind(value: NoticeKind) -> Key {
+    match value {
+        NoticeKind::RightsAndDuties => Key::NoticeKindRightsAndDuties,
+        NoticeKind::NonAcceptance => Key::NoticeKindNonAcceptance,
+        NoticeKind::OtherRoutes => Key::NoticeKindOtherRoutes,
+        NoticeKind::MaySueOrEnforce => Key::NoticeKindMaySueOrEnforce,
+    }
+}
+
+/// A party's answer on mediation (`consent.decision.*`).
+pub fn consent_decision(value: ConsentDecision) -> Key {
+    match value {
+        ConsentDecision::Consents => Key::ConsentDecisionConsents,
+        ConsentDecision::Refuses => Key::ConsentDecisionRefuses,
+    }
+}
+
+/// Public or non-public mediation (`mediation.mode.*`).
+pub fn mediation_mode(value: MediationMode) -> Key {
+    match value {
+        MediationMode::Public => Key::MediationModePublic,
+        MediationMode::Private => Key::MediationModePrivate,
+    }
+}
+
+/// The kind of a session record (`session.kind.*`).
+pub fn session_kind(value: SessionKind) -> Key {
+    match value {
+        SessionKind::Investigation => Key::SessionKindInvestigation,
+        SessionKind::Mediation => Key::SessionKindMediation,
+        SessionKind::Simple => Key::SessionKindSimple,
+    }
+}
+
+/// A point a mediation record covers (`disclosure.*`).
+pub fn disclosure(value: Disclosure) -> Key {
+    match value {
+        Disclosure::RightsExplained => Key::DisclosureRights,
+        Disclosure::PrinciplesExplained => Key::DisclosurePrinciples,
+        Disclosure::PartyStatements => Key::DisclosureStatements,
+        Disclosure::FindingsVerified => Key::DisclosureFindings,
+        Disclosure::RisksExplained => Key::DisclosureRisks,
+        Disclosure::OutcomeOrRoutes => Key::DisclosureOutcome,
+        Disclosure::SignaturesAndSeal => Key::DisclosureSignatures,
+    }
+}
+
+/// How a session ended (`session.outcome.*`).
+pub fn session_outcome(value: SessionOutcome) -> Key {
+    match value {
+        SessionOutcome::Continue => Key::SessionOutcomeContinue,
+        SessionOutcome::Agreement => Key::SessionOutcomeAgreement,
+        SessionOutcome::Failed => Key::SessionOutcomeFailed,
+        SessionOutcome::PartyRefused => Key::SessionOutcomePartyRefused,
+    }
+}
+
+/// What an obligation asks for (`obligation.kind.*`).
+pub fn obligation_kind(value: ObligationKind) -> Key {
+    match value {
+        ObligationKind::Payment => Key::ObligationKindPayment,
+        ObligationKind::Act => Key::ObligationKindAct,
+        ObligationKind::Apology => Key::ObligationKindApology,
+        ObligationKind::Other => Key::ObligationKindOther,
+    }
+}
+
+/// Where an obligation stands (`obligation.status.*`).
+pub fn obligation_status(value: ObligationStatus) -> Key {
+    match value {
+        ObligationStatus::Pending => Key::ObligationStatusPending,
+        ObligationStatus::Performed => Key::ObligationStatusPerformed,
+        ObligationStatus::Partial => Key::ObligationStatusPartial,
+        ObligationStatus::Overdue => Key::ObligationStatusOverdue,
+        ObligationStatus::Disputed => Key::ObligationStatusDisputed,
+    }
+}
+
+/// A personal-status relationship (`personal_status.*`).
+pub fn personal_status(value: PersonalStatus) -> Key {
+    match value {
+        PersonalStatus::Identity => Key::PersonalStatusIdentity,
+        PersonalStatus::Adoption => Key::PersonalStatusAdoption,
+        PersonalStatus::Marriage => Key::PersonalStatusMarriage,
+    }
+}
+
+/// How a follow-up was made (`follow_up.method.*`).
+pub fn follow_up_method(value: FollowUpMethod) -> Key {
+    match value {
+        FollowUpMethod::Visit => Key::FollowUpMethodVisit,
+        FollowUpMethod::Phone => Key::FollowUpMethodPhone,
+        FollowUpMethod::Other => Key::FollowUpMethodOther,
+    }
+}
+
+/// Performance found on a follow-up (`performance.found.*`).
+pub fn performance_found(value: PerformanceFound) -> Key {
+    match value {
+        PerformanceFound::Full => Key::PerformanceFoundFull,
+        PerformanceFound::Partial => Key::PerformanceFoundPartial,
+        PerformanceFound::NotPerformed => Key::PerformanceFoundNone,
+        PerformanceFound::NotYetDue => Key::PerformanceFoundNotYetDue,
+    }
+}
+
+/// The visited party's satisfaction (`satisfaction.*`).
+pub fn satisfaction(value: Satisfaction) -> Key {
+    match value {
+        Satisfaction::Satisfied => Key::SatisfactionSatisfied,
+        Satisfaction::Partly => Key::SatisfactionPartly,
+        Satisfaction::Dissatisfied => Key::SatisfactionDissatisfied,
+    }
+}
+
+/// The kind of a referral (`referral.kind.*`).
+pub fn referral_kind(value: ReferralKind) -> Key {
+    match value {
+        ReferralKind::Dispatch => Key::ReferralKindDispatch,
+        ReferralKind::Transfer => Key::ReferralKindTransfer,
+        ReferralKind::UpwardReport => Key::ReferralKindUpwardReport,
+        ReferralKind::JointHandling => Key::ReferralKindJointHandling,
+        ReferralKind::PoliceReport => Key::ReferralKindPoliceReport,
+    }
+}
+
+/// An item of the case file (`case_file.item.*`).
+pub fn case_file_item(value: CaseFileItem) -> Key {
+    match value {
+        CaseFileItem::Application => Key::CaseFileItemApplication,
+        CaseFileItem::RightsNotice => Key::CaseFileItemRightsNotice,
+        CaseFileItem::IdentityProof => Key::CaseFileItemIdentityProof,
+        CaseFileItem::PowerOfAttorney => Key::CaseFileItemPowerOfAttorney,
+        CaseFileItem::InvestigationRecord => Key::CaseFileItemInvestigationRecord,
+        CaseFileItem::Evidence => Key::CaseFileItemEvidence,
+        CaseFileItem::MediationRecord => Key::CaseFileItemMediationRecord,
+        CaseFileItem::Agreement => Key::CaseFileItemAgreement,
+        CaseFileItem::PerformanceProof => Key::CaseFileItemPerformanceProof,
+        CaseFileItem::FollowUpRecord => Key::CaseFileItemFollowUpRecord,
+        CaseFileItem::JudicialConfirmation => Key::CaseFileItemJudicialConfirmation,
+        CaseFileItem::FileNote => Key::CaseFileItemFileNote,
+        CaseFileItem::BackCover => Key::CaseFileItemBackCover,
+    }
+}
+
+/// A calendar day as the locale writes it (`format.date`): 2026年3月5日, 5 Mar 2026.
+pub fn date(value: Date, locale: Locale) -> String {
+    let month = usize::from(value.month()).saturating_sub(1);
+    let months = locale.text(Key::FormatMonths);
+    let month_name = months.split(',').nth(month).unwrap_or_default();
+    locale.format(
+        Key::FormatDate,
+        &[
+            ("y", &value.year().to_string()),
+            ("d", &value.day().to_string()),
+            ("mon", month_name),
+        ],
+    )
+}
+
 // --- Errors --------------------------------------------------------------------------------
 
 /// Why a command was refused (`error.command.*`), with the status, step or rule involved.
@@ -677,17 +845,17 @@ pub fn command_error(error: &CommandError) -> Message {
         E::Invalid(errors) => {
             Message::new(Key::ErrorCommandInvalid).with_text("count", errors.len().to_string())
         }
-        // Stop-gaps until the locale files carry messages for the procedure refusals (issue
-        // #4): the nearest existing message, never a blank.
-        E::AgreementIncomplete(gaps) => Message::new(Key::ErrorCommandRequiresProcedureRecords)
-            .with_label("rule", rule(Rule::SignedWrittenAgreement))
+        E::AgreementIncomplete(gaps) => Message::new(Key::ErrorCommandAgreementIncomplete)
             .with_text("count", gaps.len().to_string()),
-        E::JcWindowClosed { .. } | E::JcExcludedRelationship(_) => {
-            Message::new(Key::ErrorCommandRequiresProcedureRecords)
-                .with_label("rule", rule(Rule::JointJcApplication))
+        E::UnknownRecord => Key::ErrorCommandUnknownRecord.into(),
+        E::AgreementInEffect => Key::ErrorCommandAgreementInEffect.into(),
+        E::ReplacementPending => Key::ErrorCommandReplacementPending.into(),
+        E::JcExcludedRelationship(relationship) => {
+            Message::new(Key::ErrorCommandJcExcludedRelationship)
+                .with_label("relationship", personal_status(*relationship))
         }
-        E::UnknownRecord | E::AgreementInEffect | E::ReplacementPending => {
-            Message::new(Key::ErrorCommandInvalid).with_text("count", "1".to_owned())
+        E::JcWindowClosed { last_day } => {
+            Message::new(Key::ErrorCommandJcWindowClosed).with_text("date", last_day.to_string())
         }
     }
 }
@@ -887,6 +1055,42 @@ fn leaf_label(leaf: &str) -> Option<Key> {
         "id" => Key::FieldCommonId,
         "kind" => Key::FieldCommonKind,
         "role" => Key::FieldCommonRole,
+        "on" => Key::FieldStepOn,
+        "time" => Key::FieldStepTime,
+        "place" => Key::FieldStepPlace,
+        "mediators" => Key::FieldStepMediators,
+        "read_back" => Key::FieldStepReadBack,
+        "present_parties" => Key::FieldStepPresentParties,
+        "statements" => Key::FieldStepStatements,
+        "outcome" => Key::FieldStepOutcome,
+        "to" => Key::FieldStepTo,
+        "court" => Key::FieldStepCourt,
+        "applied_on" => Key::FieldStepAppliedOn,
+        "result" => Key::FieldStepResult,
+        "obligation" => Key::FieldStepObligation,
+        "visited" => Key::FieldStepVisited,
+        "visitor" => Key::FieldStepVisitor,
+        "performance" => Key::FieldStepPerformance,
+        "satisfaction" => Key::FieldStepSatisfaction,
+        "next_visit" => Key::FieldStepNextVisit,
+        "reason" => Key::FieldStepReason,
+        "closed_on" => Key::FieldStepClosedOn,
+        "sent_on" => Key::FieldStepSentOn,
+        "response_days" => Key::FieldStepResponseDays,
+        "target" => Key::FieldStepTarget,
+        "copies" => Key::FieldStepCopies,
+        "reached_on" => Key::FieldStepReachedOn,
+        "form" => Key::FieldStepForm,
+        "obligor" => Key::FieldStepObligor,
+        "obligee" => Key::FieldStepObligee,
+        "due" => Key::FieldStepDue,
+        "method" => Key::FieldStepMethod,
+        "consent" => Key::FieldStepConsent,
+        "ruling" => Key::FieldStepRuling,
+        "mediator_on" => Key::FieldStepMediatorOn,
+        "sealed_on" => Key::FieldStepSealedOn,
+        "signatures" => Key::FieldStepSignatures,
+        "referral" => Key::FieldStepReferral,
         _ => return None,
     };
     Some(key)
@@ -972,8 +1176,7 @@ pub fn fold_conflict(conflict: &ConflictKind) -> Message {
         ConflictKind::PartyWasRemoved(_) => Key::FoldConflictPartyWasRemoved.into(),
         ConflictKind::UnknownParty(_) => Key::FoldConflictUnknownParty.into(),
         ConflictKind::NotRevertible(_) => Key::FoldConflictNotRevertible.into(),
-        // Stop-gap until the locale files carry `fold.conflict.unknown_record` (issue #4).
-        ConflictKind::UnknownRecord => Key::FoldConflictBeforeCreation.into(),
+        ConflictKind::UnknownRecord => Key::FoldConflictUnknownRecord.into(),
     }
 }
 

@@ -24,6 +24,7 @@ use crate::domain::{
 };
 use crate::i18n::vocab::{self, Arg, Message};
 use crate::i18n::Key;
+use crate::pages::case_procedure::ProcedurePanel;
 use crate::pages::support::{repo_error, use_case_id};
 use crate::platform;
 use crate::repo::{LoadedCase, RepoError};
@@ -37,6 +38,7 @@ const SHORT_DEVICE: usize = 8;
 
 const TAB_DETAILS: &str = "case-details";
 const TAB_HISTORY: &str = "case-history";
+const TAB_PROCEDURE: &str = "case-procedure";
 
 /// What loading the case gave: `None` while storage is not open.
 type Loaded = Option<Result<Option<Arc<LoadedCase>>, RepoError>>;
@@ -61,8 +63,11 @@ pub fn CaseDetailPage() -> impl IntoView {
             loaded
         }
     });
-    // Kept here, not in the case view, so a reload after a save stays on the same tab.
-    let tab = RwSignal::new(TAB_DETAILS);
+    // Kept here, not in the case view, so a reload after a save stays on the same tab. A step
+    // page returns with `?tab=procedure`.
+    let query = leptos_router::hooks::use_query_map();
+    let asked = query.with_untracked(|q| q.get("tab")).as_deref() == Some("procedure");
+    let tab = RwSignal::new(if asked { TAB_PROCEDURE } else { TAB_DETAILS });
     let error_view = move |error: RepoError| {
         let message = repo_error(&error);
         view! {
@@ -150,6 +155,11 @@ fn CaseView(case: Arc<LoadedCase>, tab: RwSignal<&'static str>) -> impl IntoView
             test_id: "tab-details",
         },
         Tab {
+            id: TAB_PROCEDURE,
+            label: Key::CaseTabProcedure,
+            test_id: "tab-procedure",
+        },
+        Tab {
             id: TAB_HISTORY,
             label: Key::CaseTabHistory,
             test_id: "tab-history",
@@ -161,6 +171,8 @@ fn CaseView(case: Arc<LoadedCase>, tab: RwSignal<&'static str>) -> impl IntoView
             let selected = tab.get();
             let content = if selected == TAB_HISTORY {
                 view! { <HistoryPanel case=case.clone()/> }.into_any()
+            } else if selected == TAB_PROCEDURE {
+                view! { <ProcedurePanel state=case.state.clone()/> }.into_any()
             } else {
                 view! { <DetailsPanel case=case.clone()/> }.into_any()
             };
@@ -785,6 +797,49 @@ fn describe(payload: &CaseEvent, ctx: &HistoryContext<'_>, follow: bool) -> Mess
                 ),
             }
         }
+        CaseEvent::NoticeGiven(notice) => {
+            Message::new(Key::CaseHistoryNotice).with_label("kind", vocab::notice_kind(notice.kind))
+        }
+        CaseEvent::ConsentRecorded {
+            party, decision, ..
+        } => Message::new(Key::CaseHistoryConsent)
+            .with_text("name", ctx.party(party))
+            .with_label("decision", vocab::consent_decision(*decision)),
+        CaseEvent::ReplacementRequested { party, .. } => {
+            Message::new(Key::CaseHistoryReplacementRequested).with_text("name", ctx.party(party))
+        }
+        CaseEvent::ModeChosen { mode } => {
+            Message::new(Key::CaseHistoryMode).with_label("mode", vocab::mediation_mode(*mode))
+        }
+        CaseEvent::SessionRecorded(session) => Message::new(Key::CaseHistorySession)
+            .with_label("kind", vocab::session_kind(session.kind)),
+        CaseEvent::AgreementDrafted(agreement) => Message::new(Key::CaseHistoryAgreementDrafted)
+            .with_label("form", vocab::agreement_form(agreement.form)),
+        CaseEvent::AgreementSigned { .. } => Key::CaseHistoryAgreementSigned.into(),
+        CaseEvent::ObligationUpdated(update) => Message::new(Key::CaseHistoryObligation)
+            .with_text("n", update.obligation.to_string())
+            .with_label("status", vocab::obligation_status(update.status)),
+        CaseEvent::FollowUpRecorded(follow_up) => Message::new(Key::CaseHistoryFollowUp)
+            .with_label(
+                "performance",
+                vocab::performance_found(follow_up.performance),
+            ),
+        CaseEvent::TimeLimitExtended { to, .. } => {
+            Message::new(Key::CaseHistoryExtended).with_text("date", to.to_string())
+        }
+        CaseEvent::AppraisalStarted { .. } => Key::CaseHistoryAppraisalStarted.into(),
+        CaseEvent::AppraisalEnded { .. } => Key::CaseHistoryAppraisalEnded.into(),
+        CaseEvent::ReferralSent(referral) => Message::new(Key::CaseHistoryReferralSent)
+            .with_label("kind", vocab::referral_kind(referral.kind)),
+        CaseEvent::ReferralAcknowledged { .. } => Key::CaseHistoryReferralAcknowledged.into(),
+        CaseEvent::ReferralAnswered { .. } => Key::CaseHistoryReferralAnswered.into(),
+        CaseEvent::ClosingReportFiled(_) => Key::CaseHistoryClosingReport.into(),
+        CaseEvent::FileItemMarked { item, present } => Message::new(if *present {
+            Key::CaseHistoryFileItemIn
+        } else {
+            Key::CaseHistoryFileItemOut
+        })
+        .with_label("item", vocab::case_file_item(*item)),
         lifecycle => Message::new(
             lifecycle
                 .transition()

@@ -35,7 +35,11 @@ use crate::state::{I18n, RegisterState};
 
 /// Loads the case of the current route and renders `form` with it once loaded.
 #[component]
-fn WithCase(test_id: &'static str, title: Key, form: fn(CaseState) -> AnyView) -> impl IntoView {
+pub(crate) fn WithCase(
+    test_id: &'static str,
+    title: Key,
+    form: fn(CaseState) -> AnyView,
+) -> impl IntoView {
     let i18n = I18n::expect();
     let register = RegisterState::expect();
     let case_id = use_case_id();

@@ -96,6 +96,11 @@ lazy_page!(
     PartiesRoute => case_forms::parties_view / preload_parties = crate::pages::PartiesPage
 );
 lazy_page!(
+    /// `/cases/:id/step/:step`: every form of the mediation procedure, in one chunk (they share
+    /// the party pickers, the date fields and the procedure's command code).
+    StepRoute => procedure::step_view / preload_step = crate::pages::StepPage
+);
+lazy_page!(
     /// `/supervisor` (a placeholder today; its features will be large and rarely used).
     SupervisorRoute => supervisor::supervisor_view / preload_supervisor = crate::pages::SupervisorPage
 );

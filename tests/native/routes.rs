@@ -1,7 +1,7 @@
 //! The route table: every route round-trips through its href, and app.rs declares the patterns.
 
 use casebook::domain::CaseId;
-use casebook::routes::Route;
+use casebook::routes::{Route, Step};
 
 fn every_route() -> Vec<Route> {
     let id = CaseId::parse("0123abcd").expect("id");
@@ -14,7 +14,8 @@ fn every_route() -> Vec<Route> {
         Route::Assign(id.clone()),
         Route::Convert(id.clone()),
         Route::EditCase(id.clone()),
-        Route::EditParties(id),
+        Route::EditParties(id.clone()),
+        Route::Step(id, Step::FollowUp),
         Route::Supervisor,
         Route::Settings,
         Route::SetUp,
@@ -87,4 +88,15 @@ fn case_pages_highlight_the_cases_navigation_entry() {
     assert!(Route::Cases.is_current("/cases/abc/triage"));
     assert!(!Route::Today.is_current("/cases"));
     assert!(Route::Today.is_current("/"));
+}
+
+#[test]
+fn every_step_round_trips_through_its_path_segment() {
+    let id = CaseId::parse("0123abcd").expect("id");
+    for step in Step::ALL {
+        let route = Route::Step(id.clone(), step);
+        assert_eq!(Route::parse(&route.href()), Some(route), "{step:?}");
+    }
+    assert_eq!(Route::parse("/cases/0123abcd/step/nope"), None);
+    assert!(Route::Cases.is_current("/cases/0123abcd/step/session"));
 }

@@ -24,6 +24,11 @@ use casebook::domain::dispute::{DeadlineRule, DisputeClassError, DisputeSubType,
 use casebook::domain::money::AmountError;
 use casebook::domain::org::{MediatorRole, NetworkLevel, OrgKind, Relation, TreeProblem};
 use casebook::domain::party::{AgeGroup, Gender, IdDocKind, PartyKind, PartyRole};
+use casebook::domain::procedure::{
+    AgreementGap, CaseFileItem, ConsentDecision, Disclosure, FollowUpMethod, MediationMode,
+    NoticeKind, ObligationKind, ObligationStatus, PerformanceFound, PersonalStatus, ReferralKind,
+    Satisfaction, SessionKind, SessionOutcome,
+};
 use casebook::domain::screening::ScreeningKind;
 use casebook::domain::time::DateError;
 use casebook::domain::validate::{
@@ -183,6 +188,29 @@ fn every_code_vocabulary_maps_each_value_to_its_own_distinct_label() {
     assert_code_vocabulary::<Relation>("relation", vocab::relation);
     assert_code_vocabulary::<ScreeningKind>("screening.kind", vocab::screening_kind);
     assert_code_vocabulary::<MatchKey>("match.key", vocab::match_key);
+    assert_code_vocabulary::<NoticeKind>("notice.kind", vocab::notice_kind);
+    assert_code_vocabulary::<ConsentDecision>("consent.decision", vocab::consent_decision);
+    assert_code_vocabulary::<MediationMode>("mediation.mode", vocab::mediation_mode);
+    assert_code_vocabulary::<SessionKind>("session.kind", vocab::session_kind);
+    assert_code_vocabulary::<Disclosure>("disclosure", vocab::disclosure);
+    assert_code_vocabulary::<SessionOutcome>("session.outcome", vocab::session_outcome);
+    assert_code_vocabulary::<ObligationKind>("obligation.kind", vocab::obligation_kind);
+    assert_code_vocabulary::<ObligationStatus>("obligation.status", vocab::obligation_status);
+    assert_code_vocabulary::<PersonalStatus>("personal_status", vocab::personal_status);
+    assert_code_vocabulary::<FollowUpMethod>("follow_up.method", vocab::follow_up_method);
+    assert_code_vocabulary::<PerformanceFound>("performance.found", vocab::performance_found);
+    assert_code_vocabulary::<Satisfaction>("satisfaction", vocab::satisfaction);
+    assert_code_vocabulary::<ReferralKind>("referral.kind", vocab::referral_kind);
+    assert_code_vocabulary::<CaseFileItem>("case_file.item", vocab::case_file_item);
+}
+
+#[test]
+fn dates_are_written_the_way_each_locale_writes_them() {
+    let day = Date::from_ymd(2026, 3, 5).expect("day");
+    assert_eq!(vocab::date(day, Locale::ZhCn), "2026年3月5日");
+    assert_eq!(vocab::date(day, Locale::En), "5 Mar 2026");
+    let december = Date::from_ymd(2026, 12, 31).expect("day");
+    assert_eq!(vocab::date(december, Locale::En), "31 Dec 2026");
 }
 
 /// Every lifecycle step; the match below stops compiling when a step is added, as a reminder to
@@ -606,6 +634,14 @@ fn all_command_errors() -> Vec<CommandError> {
         E::AlreadyAcknowledged,
         E::NotRevertible(event_id('a')),
         E::Invalid(vec![FieldError::new("summary", FieldErrorCode::Required)]),
+        E::AgreementIncomplete(vec![AgreementGap::Seal, AgreementGap::Facts]),
+        E::UnknownRecord,
+        E::AgreementInEffect,
+        E::ReplacementPending,
+        E::JcExcludedRelationship(PersonalStatus::Marriage),
+        E::JcWindowClosed {
+            last_day: Date::from_ymd(2026, 4, 6).expect("day"),
+        },
     ]
 }
 
@@ -630,10 +666,8 @@ fn every_command_error_is_listed(error: &CommandError) {
         | E::UnknownParty(_)
         | E::AlreadyAcknowledged
         | E::NotRevertible(_)
-        | E::Invalid(_) => {}
-        // Procedure refusals (issue #4) still borrow nearby messages until the locale files get
-        // their own keys; they join `all_command_errors` then.
-        E::AgreementIncomplete(_)
+        | E::Invalid(_)
+        | E::AgreementIncomplete(_)
         | E::UnknownRecord
         | E::AgreementInEffect
         | E::ReplacementPending
@@ -777,6 +811,7 @@ fn supervisor_problems_are_complete_and_distinct() {
         ConflictKind::PartyWasRemoved(party_id("p-1")),
         ConflictKind::UnknownParty(party_id("p-1")),
         ConflictKind::NotRevertible(event_id('c')),
+        ConflictKind::UnknownRecord,
     ];
     let messages: Vec<Message> = conflicts.iter().map(vocab::fold_conflict).collect();
     assert_messages("fold.conflict", &messages);

@@ -1218,3 +1218,51 @@ fn a_referred_out_case_closes_with_its_closing_report() {
         Status::Closed
     );
 }
+
+// --- The steps the case page offers -------------------------------------------------------
+
+#[test]
+fn the_case_page_offers_the_steps_each_stage_allows() {
+    use casebook::routes::Step;
+    let (_, assigned) = assigned_with(DisputeType::Neighbour);
+    let offered = Step::offered(&assigned);
+    for step in [Step::Notice, Step::Consent, Step::Start, Step::Session] {
+        assert!(offered.contains(&step), "assigned: {step:?} in {offered:?}");
+    }
+    assert!(
+        !offered.contains(&Step::Agreement),
+        "no agreement before mediation starts"
+    );
+
+    let (mut tablet, mediating) = mediating_with(DisputeType::Neighbour);
+    let offered = Step::offered(&mediating);
+    assert!(offered.contains(&Step::Agreement) && offered.contains(&Step::Terminate));
+    assert!(!offered.contains(&Step::Start) && !offered.contains(&Step::Appraisal));
+    assert!(
+        !offered.contains(&Step::Effect),
+        "nothing to put into effect without a draft"
+    );
+    let (_, medical) = mediating_with(DisputeType::Medical);
+    assert!(Step::offered(&medical).contains(&Step::Appraisal));
+
+    let state = with_session(&mut tablet, &mediating);
+    let state = run(
+        &mut tablet,
+        &state,
+        CaseCommand::DraftAgreement(agreement(AgreementForm::Written, None)),
+    );
+    let offered = Step::offered(&state);
+    assert!(offered.contains(&Step::Signatures) && offered.contains(&Step::Effect));
+
+    let (_, agreed) = agreed(Some(day(2026, 4, 1)), None);
+    let offered = Step::offered(&agreed);
+    for step in [
+        Step::Jc,
+        Step::Performance,
+        Step::Obligation,
+        Step::FollowUp,
+    ] {
+        assert!(offered.contains(&step), "agreed: {step:?} in {offered:?}");
+    }
+    assert!(!offered.contains(&Step::Agreement) && !offered.contains(&Step::Close));
+}

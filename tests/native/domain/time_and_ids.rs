@@ -110,3 +110,21 @@ fn other_ids_are_short_ascii_names() {
     assert_eq!(CaseId::parse("c 1"), Err(IdError::BadCharacter));
     assert_eq!(CaseId::parse(&"a".repeat(65)), Err(IdError::TooLong));
 }
+
+#[test]
+fn a_session_time_typed_in_china_is_the_instant_eight_hours_earlier_in_utc() {
+    let day = Date::from_ymd(2026, 3, 5).expect("day");
+    let at = Timestamp::from_china(day, 9, 30).expect("in range");
+    // 2026-03-05 09:30 in China is 01:30 UTC: 20 517 days and 90 minutes after the epoch.
+    assert_eq!(at.as_millis(), (20_517 * 86_400 + 90 * 60) * 1000);
+    assert_eq!(at.china_date(), day);
+    assert_eq!(at.china_hour_minute(), (9, 30));
+    let early = Timestamp::from_china(day, 2, 0).expect("in range");
+    assert_eq!(
+        early.china_date(),
+        day,
+        "the China date, not the UTC date (4 March)"
+    );
+    assert_eq!(Timestamp::from_china(day, 24, 0), None);
+    assert_eq!(Timestamp::from_china(day, 9, 60), None);
+}

@@ -62,3 +62,23 @@ export async function setUp(page, url) {
   await page.click("[data-testid=add-mediator]");
   await page.waitForFunction(() => document.querySelector("[data-testid=mediator-list]")?.children.length === 2);
 }
+
+/** Civil time in China (UTC+8) on `iso` (YYYY-MM-DD) at 10:00, as a Date for `page.clock`. */
+export const china = (iso) => new Date(`${iso}T10:00:00+08:00`);
+
+/**
+ * Opens Today with the clock fixed at 10:00 China time on `day` and returns, per group, the
+ * serial numbers (第N号) of the cases it lists.
+ */
+export async function todayAt(page, url, day) {
+  await page.clock.setFixedTime(china(day));
+  await page.goto(url + "/");
+  await page.waitForSelector("[data-testid=page-today] :is([data-testid=today-empty], .today__group)");
+  const groups = {};
+  for (const id of ["today-overdue", "today-due-today", "today-due-week", "today-follow-ups", "today-jc-closing", "today-high-risk"]) {
+    groups[id] = await page.$$eval(`[data-testid=${id}] [data-testid=case-row]`, (rows) =>
+      rows.map((r) => (r.textContent.match(/第(\d+)号/) || [])[1]),
+    );
+  }
+  return groups;
+}

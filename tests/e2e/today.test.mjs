@@ -3,7 +3,7 @@
 // 2 April and overdue from 3 April; an unfinished intake draft is one tap from its form.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setUp, startApp, launchChromium, watchOrigins } from "./helpers.mjs";
+import { china, setUp, startApp, launchChromium, todayAt, watchOrigins } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -15,23 +15,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Civil time in China (UTC+8) as a Date. */
-const china = (iso) => new Date(`${iso}T10:00:00+08:00`);
-
-/** Opens Today with the clock at `day` and returns the case numbers listed per group. */
-async function todayAt(page, url, day) {
-  await page.clock.setFixedTime(china(day));
-  await page.goto(url + "/");
-  await page.waitForSelector("[data-testid=page-today] :is([data-testid=today-empty], .today__group)");
-  const groups = {};
-  for (const id of ["today-overdue", "today-due-today", "today-due-week", "today-high-risk"]) {
-    groups[id] = await page.$$eval(`[data-testid=${id}] [data-testid=case-row]`, (rows) =>
-      rows.map((r) => (r.textContent.match(/第(\d+)号/) || [])[1]),
-    );
-  }
-  return groups;
-}
 
 test("Today lists a case as its time limit approaches and passes, and the unfinished draft", async () => {
   const server = await startApp();

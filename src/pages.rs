@@ -4,6 +4,7 @@ pub mod case_detail;
 pub mod case_forms;
 pub mod case_list;
 pub mod case_procedure;
+pub mod holiday_calendar;
 pub mod intake;
 pub mod lazy;
 pub mod not_found;

@@ -85,8 +85,10 @@ pub fn CaseRow(
         }
     };
     let deadline_text = deadline.map(|d| {
-        let date = d.to_string();
-        move || i18n.format(Key::CasesRowDeadline, &[("date", &date)])
+        move || {
+            let date = crate::i18n::vocab::date(d, i18n.locale());
+            i18n.format(Key::CasesRowDeadline, &[("date", &date)])
+        }
     });
     view! {
         <div class="case-row" role="listitem">

@@ -91,6 +91,16 @@ impl Calendar {
         }
     }
 
+    /// The days of `year` that differ from the weekend rule (holidays, make-up working days),
+    /// in date order: what the calendar screen lists.
+    pub fn entries_in(&self, year: i32) -> Vec<(Date, DayKind)> {
+        self.entries
+            .iter()
+            .filter(|(d, _)| d.year() == year)
+            .map(|(d, k)| (*d, *k))
+            .collect()
+    }
+
     /// Whether holiday data exists for `year`; if not, only weekends count as rest days and the
     /// shell should say "calendar does not cover year N".
     pub fn covers(&self, year: i32) -> bool {

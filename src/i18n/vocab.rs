@@ -15,6 +15,7 @@
 //! The texts live in `locales/<tag>/vocab.json`.
 
 use super::{Key, Locale};
+use crate::domain::calendar::DayKind;
 use crate::domain::case::{
     AcceptanceBasis, AgreementForm, CaseFlag, CaseSource, DifficultyTier, DismissalReason,
     HandlingLevel, IntakeChannel, JcRuling, NotAcceptedReason, ObjectionCheck, ReferralReason,
@@ -788,6 +789,15 @@ pub fn case_file_item(value: CaseFileItem) -> Key {
         CaseFileItem::JudicialConfirmation => Key::CaseFileItemJudicialConfirmation,
         CaseFileItem::FileNote => Key::CaseFileItemFileNote,
         CaseFileItem::BackCover => Key::CaseFileItemBackCover,
+    }
+}
+
+/// What a calendar entry makes of a day (`calendar.kind.*`).
+pub fn day_kind(value: DayKind) -> Key {
+    match value {
+        DayKind::Holiday => Key::CalendarKindHoliday,
+        DayKind::MakeUpWorkday => Key::CalendarKindWorkday,
+        DayKind::Regular => Key::CalendarKindRegular,
     }
 }
 

@@ -57,7 +57,7 @@ pub fn SetUpPage() -> impl IntoView {
                     view! { <p class="form__error" role="alert">{move || repo_error(&e).render(i18n.locale())}</p> }.into_any()
                 }
                 RegisterStatus::NeedsSetUp => view! { <SetUpForm/> }.into_any(),
-                RegisterStatus::Ready => view! { <SetUpDone/> <AddMediatorForm/> }.into_any(),
+                RegisterStatus::Ready => view! { <SetUpDone/> <AddMediatorForm/> <crate::pages::holiday_calendar::HolidayCalendar/> }.into_any(),
             }}
         </section>
     }

@@ -268,3 +268,31 @@ test("a failed mediation ends in termination only once the other routes were tol
   await context.close();
   await server.close();
 });
+
+test("the holiday calendar lists the shipped days and takes a committee's correction", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(china("2026-03-02"));
+  await setUp(page, server.url);
+  await page.goto(server.url + "/setup");
+  await page.waitForSelector("[data-testid=calendar-days]");
+  const days = async () => page.$$eval("[data-testid=calendar-day]", (els) => els.map((e) => e.textContent));
+  const before = await days();
+  assert.ok(before.some((d) => /2026年10月1日 · 放假/.test(d)), `National Day is shipped; got ${before.join(" | ")}`);
+  assert.ok(before.some((d) => /调休上班/.test(d)), "make-up working days are listed");
+  await page.fill("[data-testid=field-calendar-day]", "2026-06-01");
+  await page.selectOption("[data-testid=field-calendar-kind]", "HOLIDAY");
+  await page.click("[data-testid=calendar-save]");
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("[data-testid=calendar-day]")].some((e) => /2026年6月1日 · 放假/.test(e.textContent)),
+  );
+  // A year without published holidays says so instead of pretending.
+  await page.click("[data-testid=calendar-year-2027]");
+  await page.waitForSelector("[data-testid=calendar-uncovered]");
+  await page.reload();
+  await page.waitForSelector("[data-testid=calendar-days]");
+  assert.ok((await days()).some((d) => /2026年6月1日/.test(d)), "the correction is stored");
+  await context.close();
+  await server.close();
+});

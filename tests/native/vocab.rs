@@ -202,6 +202,7 @@ fn every_code_vocabulary_maps_each_value_to_its_own_distinct_label() {
     assert_code_vocabulary::<Satisfaction>("satisfaction", vocab::satisfaction);
     assert_code_vocabulary::<ReferralKind>("referral.kind", vocab::referral_kind);
     assert_code_vocabulary::<CaseFileItem>("case_file.item", vocab::case_file_item);
+    assert_code_vocabulary::<casebook::domain::calendar::DayKind>("calendar.kind", vocab::day_kind);
 }
 
 #[test]

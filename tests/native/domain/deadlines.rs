@@ -350,3 +350,28 @@ fn the_judicial_confirmation_window_is_thirty_days_from_effect() {
     let due = jc_application_deadline(day(2026, 3, 2), &shipped()).expect("due");
     assert_eq!(due.date, day(2026, 4, 1));
 }
+
+#[test]
+fn the_calendar_screen_lists_a_years_holidays_and_make_up_days_with_corrections() {
+    let d = |m, dd| day(2026, m, dd);
+    let shipped = shipped();
+    let year = shipped.entries_in(2026);
+    assert!(year.contains(&(d(10, 1), DayKind::Holiday)), "National Day");
+    assert!(year.iter().all(|(date, _)| date.year() == 2026));
+    assert!(year.windows(2).all(|w| w[0].0 < w[1].0), "in date order");
+    // A committee correction adds a day and removes one.
+    let corrected = Calendar::with_overrides(&[
+        DaySetting {
+            date: d(6, 1),
+            kind: DayKind::Holiday,
+        },
+        DaySetting {
+            date: d(10, 1),
+            kind: DayKind::Regular,
+        },
+    ]);
+    let year = corrected.entries_in(2026);
+    assert!(year.contains(&(d(6, 1), DayKind::Holiday)));
+    assert!(!year.iter().any(|(date, _)| *date == d(10, 1)));
+    assert!(corrected.entries_in(1999).is_empty());
+}

@@ -69,7 +69,7 @@ pub fn HolidayCalendar() -> impl IntoView {
             .collect_view();
         let note = (!covered).then(|| {
             view! {
-                <p class="notice notice--warn" data-testid="calendar-uncovered">
+                <p class="notice notice--warning" data-testid="calendar-uncovered">
                     {i18n.format(Key::CalendarUncovered, &[("year", &y.to_string())])}
                 </p>
             }

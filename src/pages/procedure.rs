@@ -408,7 +408,7 @@ pub(crate) fn gap_list(state: &CaseState, gaps: Vec<AgreementGap>) -> AnyView {
     }
     let state = state.clone();
     view! {
-        <div class="notice notice--warn" data-testid="agreement-missing">
+        <div class="notice notice--warning" data-testid="agreement-missing">
             <p class="notice__title">{tr(Key::StepAgreementMissingTitle)}</p>
             <ul>
                 {move || {

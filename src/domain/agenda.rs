@@ -2,7 +2,8 @@
 //! case summaries and the civil date, so the screen shows the same thing on every device.
 //!
 //! The groups follow the 限期处理 mechanism: a case past its time limit comes first, then those
-//! due today and in the coming week; open cases assessed at a high escalation risk are listed on
+//! due today and in the coming week (the time limit, or an obligation or a referral's answer
+//! falling due, whichever is first); open cases assessed at a high escalation risk are listed on
 //! their own because preventing escalation (People's Mediation Law Art 25) does not wait for a
 //! deadline. Follow-up visits (People's Mediation Law Art 31: the committee supervises
 //! performance) and the 30-day window for judicial confirmation (PML Art 33) have groups of
@@ -61,7 +62,7 @@ pub fn agenda(summaries: &[CaseSummary], today: Date) -> Agenda {
         if !s.status.is_open() {
             continue;
         }
-        if let Some(due) = s.deadline {
+        if let Some(due) = super::listing::next_due(s) {
             if due < today {
                 out.overdue.push(i);
             } else if due == today {
@@ -83,11 +84,8 @@ pub fn agenda(summaries: &[CaseSummary], today: Date) -> Agenda {
     let by_deadline = |list: &mut Vec<usize>| {
         list.sort_unstable_by(|&a, &b| {
             let (a, b) = (&summaries[a], &summaries[b]);
-            (a.deadline, Reverse(a.updated_at), &a.id).cmp(&(
-                b.deadline,
-                Reverse(b.updated_at),
-                &b.id,
-            ))
+            let (da, db) = (super::listing::next_due(a), super::listing::next_due(b));
+            (da, Reverse(a.updated_at), &a.id).cmp(&(db, Reverse(b.updated_at), &b.id))
         });
     };
     by_deadline(&mut out.overdue);

@@ -72,7 +72,16 @@ pub struct CaseFilter {
 
 /// Whether an open case's deadline lies before `today`.
 pub fn is_overdue(summary: &CaseSummary, today: Date) -> bool {
-    summary.status.is_open() && summary.deadline.is_some_and(|d| d < today)
+    summary.status.is_open() && next_due(summary).is_some_and(|d| d < today)
+}
+
+/// The first day something on the case falls due: the mediation time limit, an obligation or a
+/// referral's answer.
+pub fn next_due(summary: &CaseSummary) -> Option<Date> {
+    [summary.deadline, summary.other_due]
+        .into_iter()
+        .flatten()
+        .min()
 }
 
 impl CaseFilter {

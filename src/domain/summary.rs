@@ -29,7 +29,7 @@ pub const EXCERPT_CHARS: usize = 60;
 /// The version of the stored summary form. Version 2 added the follow-up and judicial
 /// confirmation dates and computes the time limit with the holiday calendar; summaries of an
 /// older version are rebuilt from the events when the register opens.
-pub const SUMMARY_FORMAT_VERSION: u64 = 2;
+pub const SUMMARY_FORMAT_VERSION: u64 = 3;
 
 /// What the case list and search know about a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +76,9 @@ pub struct CaseSummary {
     pub follow_up_due: Option<Date>,
     /// The last day to apply jointly for judicial confirmation, while the agreement awaits it.
     pub jc_due: Option<Date>,
+    /// The earliest day an open obligation falls due or a referral's answer is due, while the
+    /// case is open.
+    pub other_due: Option<Date>,
     /// Whether the fold met conflicts a supervisor should look at.
     pub has_conflicts: bool,
 }
@@ -129,6 +132,11 @@ impl CaseSummary {
         let deadline = deadline_rule.and(due_of(&DueItem::Mediation));
         let follow_up_due = due_of(&DueItem::FollowUp);
         let jc_due = due_of(&DueItem::JcApplication);
+        let other_due = due
+            .iter()
+            .filter(|(_, i)| matches!(i, DueItem::Obligation(..) | DueItem::ReferralResponse(_)))
+            .map(|(d, _)| *d)
+            .min();
         CaseSummary {
             id: state.id.clone(),
             number: state.number.clone(),
@@ -158,6 +166,7 @@ impl CaseSummary {
             deadline,
             follow_up_due,
             jc_due,
+            other_due,
             has_conflicts: !state.conflicts.is_empty(),
         }
     }
@@ -193,6 +202,7 @@ impl CaseSummary {
             .opt("deadline", &self.deadline)
             .opt("follow_up_due", &self.follow_up_due)
             .opt("jc_due", &self.jc_due)
+            .opt("other_due", &self.other_due)
             .put("has_conflicts", &self.has_conflicts)
             .done();
         canonical_json(&value)
@@ -235,6 +245,7 @@ impl CaseSummary {
             deadline: r.opt("deadline")?,
             follow_up_due: r.opt("follow_up_due")?,
             jc_due: r.opt("jc_due")?,
+            other_due: r.opt("other_due")?,
             has_conflicts: r.req("has_conflicts")?,
         };
         r.finish()?;

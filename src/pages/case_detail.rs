@@ -221,7 +221,8 @@ fn next_action(state: &CaseState) -> Option<(Route, Key, &'static str)> {
         ),
         Status::Registered => (Route::Triage(id), Transition::Triage, "action-triage"),
         Status::Triaged => (Route::Assign(id), Transition::Assign, "action-assign"),
-        Status::Assigned => (
+        // A party may ask for another mediator during mediation too (MOJ 2002 Regulation Art 25).
+        Status::Assigned | Status::InMediation => (
             Route::Assign(id),
             Transition::ReplaceMediator,
             "action-assign",

@@ -205,7 +205,7 @@ test("summaries of an older format are rebuilt from the events when the register
     const tx = db.transaction("summaries", "readwrite");
     const store = tx.objectStore("summaries");
     const text = await new Promise((r) => { const q = store.get(key); q.onsuccess = () => r(q.result); });
-    store.put(text.replace('"v":2', '"v":1'), key);
+    store.put(text.replace('"v":3', '"v":1'), key);
     await new Promise((r) => (tx.oncomplete = r));
     db.close();
   }, id);
@@ -217,7 +217,7 @@ test("summaries of an older format are rebuilt from the events when the register
     const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
     const text = await new Promise((r) => { const q = db.transaction("summaries").objectStore("summaries").get(key); q.onsuccess = () => r(q.result); });
     db.close();
-    return text.includes('"v":2');
+    return text.includes('"v":3');
   }, id);
   assert.equal(await page.$("[data-testid=cases-unreadable]"), null, "nothing is reported unreadable");
   assert.deepEqual(errors, []);

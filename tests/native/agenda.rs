@@ -107,3 +107,24 @@ fn follow_ups_due_this_week_or_late_and_closing_confirmation_windows_are_listed(
         "a window that already closed cannot be used any more"
     );
 }
+
+#[test]
+fn an_obligation_or_referral_falling_due_lists_the_case_like_a_time_limit() {
+    let today = day(10);
+    let mut paying = case("paying", Status::Performing, None, None);
+    paying.other_due = Some(day(9));
+    let mut answer = case("answer", Status::Performing, None, None);
+    answer.other_due = Some(day(12));
+    let mut both = case("both", Status::InMediation, None, None);
+    both.deadline = Some(day(20));
+    both.other_due = Some(day(10));
+    let all = vec![paying, answer, both];
+    let a = agenda(&all, today);
+    assert_eq!(ids(&all, &a.overdue), ["paying"]);
+    assert_eq!(
+        ids(&all, &a.due_today),
+        ["both"],
+        "the earlier of the two days counts"
+    );
+    assert_eq!(ids(&all, &a.due_this_week), ["answer"]);
+}

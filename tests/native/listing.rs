@@ -35,6 +35,7 @@ pub(super) fn summary(id: &str, status: Status, updated: i64) -> CaseSummary {
         deadline: None,
         follow_up_due: None,
         jc_due: None,
+        other_due: None,
         has_conflicts: false,
     }
 }

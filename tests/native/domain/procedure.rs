@@ -173,6 +173,11 @@ fn all_signed() -> Signatures {
 }
 
 /// A case whose written agreement (payment due `due`) took effect on 2026-03-07.
+/// An agreed case whose agreement has one obligation due on `due` (for the summary tests).
+pub(crate) fn agreed_for_summary(due: Option<Date>) -> (Tablet, CaseState) {
+    agreed(due, None)
+}
+
 fn agreed(due: Option<Date>, personal_status: Option<PersonalStatus>) -> (Tablet, CaseState) {
     let (mut tablet, state) = mediating_with(DisputeType::Neighbour);
     let state = with_session(&mut tablet, &state);

@@ -100,7 +100,7 @@ fn a_stored_summary_of_another_version_is_refused() {
     let (_, state) = case_in(Status::Registered);
     let text = CaseSummary::of(&state)
         .to_json()
-        .replacen("\"v\":2", "\"v\":9", 1);
+        .replacen("\"v\":3", "\"v\":9", 1);
     assert_eq!(
         CaseSummary::from_json(&text),
         Err(SummaryParseError::UnsupportedVersion(9))
@@ -109,4 +109,29 @@ fn a_stored_summary_of_another_version_is_refused() {
         CaseSummary::from_json("nope"),
         Err(SummaryParseError::NotJson)
     );
+}
+
+#[test]
+fn the_summary_carries_the_first_obligation_falling_due_until_it_is_performed() {
+    use casebook::domain::procedure::{ObligationStatus, ObligationUpdate};
+    let (mut tablet, state) =
+        super::procedure::agreed_for_summary(Some(super::support::day(2026, 4, 10)));
+    let summary = CaseSummary::of(&state);
+    assert_eq!(summary.other_due, Some(super::support::day(2026, 4, 10)));
+    assert_eq!(
+        summary.deadline, None,
+        "no mediation time limit once agreed"
+    );
+    let state = super::procedure::run(
+        &mut tablet,
+        &state,
+        casebook::domain::command::CaseCommand::UpdateObligation(ObligationUpdate {
+            agreement: super::support::aid("a-1"),
+            obligation: 1,
+            status: ObligationStatus::Performed,
+            on: super::support::day(2026, 4, 9),
+            evidence: vec!["receipt".to_owned()],
+        }),
+    );
+    assert_eq!(CaseSummary::of(&state).other_due, None);
 }

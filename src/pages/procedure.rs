@@ -18,7 +18,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::components::form::{finish_form, Field, FieldKind};
+use crate::components::form::{finish_form, local_action, Field, FieldKind};
 use crate::components::SelectOption;
 use crate::domain::codes::Code;
 use crate::domain::command::{CaseCommand, CommandError};
@@ -127,6 +127,30 @@ impl FormState {
             label,
         )
     }
+}
+
+/// The save action of a step form: `build` reads the fields, recording what is wrong in its
+/// argument, and gives the commands of the user's action (`None` when a field is unusable); the
+/// commands are then saved in one transaction, or the errors shown with nothing sent.
+pub(crate) fn step_action(
+    form: FormState,
+    case: CaseId,
+    build: impl Fn(&mut Vec<FieldError>) -> Option<Vec<CaseCommand>> + 'static,
+) -> Action<(), ()> {
+    local_action(move || {
+        form.begin();
+        let mut errors = Vec::new();
+        let commands = build(&mut errors);
+        let case = case.clone();
+        Box::pin(async move {
+            if form.invalid(errors) {
+                return;
+            }
+            if let Some(commands) = commands {
+                save_steps(case, commands, form).await;
+            }
+        })
+    })
 }
 
 /// Where a step returns to: the case, on its procedure tab.

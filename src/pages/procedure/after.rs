@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::{local_action, Field, FieldKind};
+use crate::components::form::{Field, FieldKind};
 use crate::domain::case::{JcRuling, RiskFlag};
 use crate::domain::command::CaseCommand;
 use crate::domain::deadline::jc_application_deadline;
@@ -22,7 +22,7 @@ use crate::state::{I18n, RegisterState};
 use super::{
     all_parties, code_checks, code_options, date_field, date_value, intro, mediators,
     named_options, parties_of, party_checks, party_name, read_code, read_date, read_optional_date,
-    read_text, save_steps, today, FormState,
+    read_text, step_action, today, FormState,
 };
 
 /// One line per obligation of the agreement in effect: "1. A → B: what, amount, by when".
@@ -80,41 +80,35 @@ pub(super) fn obligation_form(state: CaseState) -> AnyView {
     let status = RwSignal::new(ObligationStatus::Performed.code().to_owned());
     let on = date_value(today());
     let evidence = RwSignal::new(String::new());
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let agreement = agreement.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let obligation = which.get_untracked().parse::<u32>().ok();
-            if obligation.is_none() {
-                errors.push(FieldError::new("obligation", FieldErrorCode::Required));
-            }
-            let status =
-                read_code::<ObligationStatus>(&status.get_untracked(), "status", &mut errors);
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(obligation), Some(status), Some(on)) = (obligation, status, on) else {
-                return;
-            };
-            let evidence = evidence
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect();
-            let update = ObligationUpdate {
-                agreement,
-                obligation,
-                status,
-                on,
-                evidence,
-            };
-            save_steps(case, vec![CaseCommand::UpdateObligation(update)], form).await;
-        })
+        let obligation = which.get_untracked().parse::<u32>().ok();
+        if obligation.is_none() {
+            errors.push(FieldError::new("obligation", FieldErrorCode::Required));
+        }
+        let status = read_code::<ObligationStatus>(&status.get_untracked(), "status", errors);
+        let on = read_date(&on.get_untracked(), "on", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(obligation), Some(status), Some(on)) = (obligation, status, on) else {
+            return None;
+        };
+        let evidence = evidence
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let update = ObligationUpdate {
+            agreement,
+            obligation,
+            status,
+            on,
+            evidence,
+        };
+        Some(vec![CaseCommand::UpdateObligation(update)])
     });
     form.finish(
         vec![
@@ -177,52 +171,40 @@ pub(super) fn follow_up_form(state: CaseState) -> AnyView {
     let risks = RwSignal::new(Vec::<RiskFlag>::new());
     let notes = RwSignal::new(String::new());
     let next = RwSignal::new(String::new());
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let agreement = agreement.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            let method =
-                read_code::<FollowUpMethod>(&method.get_untracked(), "method", &mut errors);
-            let visitor = MediatorId::parse(&visitor.get_untracked()).ok();
-            if visitor.is_none() {
-                errors.push(FieldError::new("visitor", FieldErrorCode::Required));
-            }
-            let performance = read_code::<PerformanceFound>(
-                &performance.get_untracked(),
-                "performance",
-                &mut errors,
-            );
-            let satisfaction = read_code::<Satisfaction>(
-                &satisfaction.get_untracked(),
-                "satisfaction",
-                &mut errors,
-            );
-            let next_visit = read_optional_date(&next.get_untracked(), "next_visit", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(on), Some(method), Some(visitor), Some(performance), Some(satisfaction)) =
-                (on, method, visitor, performance, satisfaction)
-            else {
-                return;
-            };
-            let follow_up = FollowUp {
-                on,
-                method,
-                visitor,
-                visited: visited.get_untracked(),
-                agreement,
-                performance,
-                satisfaction,
-                new_risks: risks.get_untracked().into_iter().collect(),
-                notes: notes.get_untracked().trim().to_owned(),
-                next_visit,
-            };
-            save_steps(case, vec![CaseCommand::RecordFollowUp(follow_up)], form).await;
-        })
+        let on = read_date(&on.get_untracked(), "on", errors);
+        let method = read_code::<FollowUpMethod>(&method.get_untracked(), "method", errors);
+        let visitor = MediatorId::parse(&visitor.get_untracked()).ok();
+        if visitor.is_none() {
+            errors.push(FieldError::new("visitor", FieldErrorCode::Required));
+        }
+        let performance =
+            read_code::<PerformanceFound>(&performance.get_untracked(), "performance", errors);
+        let satisfaction =
+            read_code::<Satisfaction>(&satisfaction.get_untracked(), "satisfaction", errors);
+        let next_visit = read_optional_date(&next.get_untracked(), "next_visit", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(on), Some(method), Some(visitor), Some(performance), Some(satisfaction)) =
+            (on, method, visitor, performance, satisfaction)
+        else {
+            return None;
+        };
+        let follow_up = FollowUp {
+            on,
+            method,
+            visitor,
+            visited: visited.get_untracked(),
+            agreement,
+            performance,
+            satisfaction,
+            new_risks: risks.get_untracked().into_iter().collect(),
+            notes: notes.get_untracked().trim().to_owned(),
+            next_visit,
+        };
+        Some(vec![CaseCommand::RecordFollowUp(follow_up)])
     });
     form.finish(
         vec![
@@ -341,16 +323,8 @@ pub(super) fn performance_form(state: CaseState) -> AnyView {
     let buttons = choices
         .iter()
         .map(|(command, label, test_id)| {
-            let case = state.id.clone();
             let command = command.clone();
-            let action = local_action(move || {
-                let case = case.clone();
-                let command = command.clone();
-                Box::pin(async move {
-                    form.begin();
-                    save_steps(case, vec![command], form).await;
-                })
-            });
+            let action = step_action(form, state.id.clone(), move |_| Some(vec![command.clone()]));
             view! {
                 <button type="button" class="button button--primary" data-testid=*test_id
                     disabled=move || action.pending().get()
@@ -399,31 +373,21 @@ pub(super) fn jc_form(state: CaseState) -> AnyView {
     let court = RwSignal::new(String::new());
     let applied = date_value(today());
     let applicants = RwSignal::new(all_parties(&state));
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let agreement = agreement.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let court = read_text(&court.get_untracked(), "court", &mut errors);
-            let applied_on = read_date(&applied.get_untracked(), "applied_on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(applied_on) = applied_on else { return };
-            let application = JcApplication {
-                agreement,
-                court,
-                applied_on,
-                applicants: applicants.get_untracked(),
-            };
-            save_steps(
-                case,
-                vec![CaseCommand::ApplyJudicialConfirmation(application)],
-                form,
-            )
-            .await;
-        })
+        let court = read_text(&court.get_untracked(), "court", errors);
+        let applied_on = read_date(&applied.get_untracked(), "applied_on", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let applied_on = applied_on?;
+        let application = JcApplication {
+            agreement,
+            court,
+            applied_on,
+            applicants: applicants.get_untracked(),
+        };
+        Some(vec![CaseCommand::ApplyJudicialConfirmation(application)])
     });
     let mut children = vec![intro(Key::StepJcIntro)];
     children.extend(window_line);
@@ -451,21 +415,16 @@ pub(super) fn jc_ruling_form(state: CaseState) -> AnyView {
     let case = state.id.clone();
     let ruling = RwSignal::new(String::new());
     let on = date_value(today());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let ruling = read_code::<JcRuling>(&ruling.get_untracked(), "ruling", &mut errors);
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(ruling), Some(on)) = (ruling, on) else {
-                return;
-            };
-            save_steps(case, vec![CaseCommand::RecordJcRuling { ruling, on }], form).await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let ruling = read_code::<JcRuling>(&ruling.get_untracked(), "ruling", errors);
+        let on = read_date(&on.get_untracked(), "on", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(ruling), Some(on)) = (ruling, on) else {
+            return None;
+        };
+        Some(vec![CaseCommand::RecordJcRuling { ruling, on }])
     });
     form.finish(
         vec![

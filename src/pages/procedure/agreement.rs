@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::{local_action, Field, FieldKind};
+use crate::components::form::{Field, FieldKind};
 use crate::domain::case::AgreementForm;
 use crate::domain::command::CaseCommand;
 use crate::domain::ids::AgreementId;
@@ -22,7 +22,7 @@ use crate::state::I18n;
 
 use super::{
     all_parties, code_options, date_field, date_value, gap_list, intro, named_options, parties_of,
-    party_checks, party_name, read_code, read_date, read_optional_date, save_steps, today,
+    party_checks, party_name, read_code, read_date, read_optional_date, step_action, today,
     FormState,
 };
 
@@ -190,57 +190,49 @@ pub(super) fn agreement_form(state: CaseState) -> AnyView {
     };
     let remove = Callback::new(move |n: usize| rows.update(|r| r.retain(|row| row.n != n)));
 
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let existing_id = existing_id.clone();
         let replaces = replaces.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let agreement_form =
-                read_code::<AgreementForm>(&form_kind.get_untracked(), "form", &mut errors);
-            let reached_on = read_date(&reached.get_untracked(), "reached_on", &mut errors);
-            let copies = copies.get_untracked().trim().parse::<u32>().ok();
-            if copies.is_none() {
-                errors.push(FieldError::new("copies", FieldErrorCode::NotANumber));
-            }
-            let obligations: Vec<Option<Obligation>> = rows
-                .get_untracked()
-                .iter()
-                .enumerate()
-                .map(|(i, row)| row.read(i, &mut errors))
-                .collect();
-            let id =
-                existing_id.or_else(|| new_id().ok().and_then(|raw| AgreementId::parse(&raw).ok()));
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(agreement_form), Some(reached_on), Some(copies), Some(id)) =
-                (agreement_form, reached_on, copies, id)
-            else {
-                return;
-            };
-            let Some(obligations) = obligations.into_iter().collect::<Option<Vec<_>>>() else {
-                return;
-            };
-            let number = number.get_untracked().trim().to_owned();
-            let agreement = Agreement {
-                id,
-                form: agreement_form,
-                number: (!number.is_empty()).then_some(number),
-                parties: bound.get_untracked(),
-                facts: facts.get_untracked().trim().to_owned(),
-                issues: issues.get_untracked().trim().to_owned(),
-                responsibility: responsibility.get_untracked().trim().to_owned(),
-                content: content.get_untracked().trim().to_owned(),
-                obligations,
-                copies,
-                reached_on,
-                replaces,
-                personal_status: PersonalStatus::from_code(&personal.get_untracked()),
-            };
-            save_steps(case, vec![CaseCommand::DraftAgreement(agreement)], form).await;
-        })
+        let agreement_form = read_code::<AgreementForm>(&form_kind.get_untracked(), "form", errors);
+        let reached_on = read_date(&reached.get_untracked(), "reached_on", errors);
+        let copies = copies.get_untracked().trim().parse::<u32>().ok();
+        if copies.is_none() {
+            errors.push(FieldError::new("copies", FieldErrorCode::NotANumber));
+        }
+        let obligations: Vec<Option<Obligation>> = rows
+            .get_untracked()
+            .iter()
+            .enumerate()
+            .map(|(i, row)| row.read(i, errors))
+            .collect();
+        let id =
+            existing_id.or_else(|| new_id().ok().and_then(|raw| AgreementId::parse(&raw).ok()));
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(agreement_form), Some(reached_on), Some(copies), Some(id)) =
+            (agreement_form, reached_on, copies, id)
+        else {
+            return None;
+        };
+        let obligations = obligations.into_iter().collect::<Option<Vec<_>>>()?;
+        let number = number.get_untracked().trim().to_owned();
+        let agreement = Agreement {
+            id,
+            form: agreement_form,
+            number: (!number.is_empty()).then_some(number),
+            parties: bound.get_untracked(),
+            facts: facts.get_untracked().trim().to_owned(),
+            issues: issues.get_untracked().trim().to_owned(),
+            responsibility: responsibility.get_untracked().trim().to_owned(),
+            content: content.get_untracked().trim().to_owned(),
+            obligations,
+            copies,
+            reached_on,
+            replaces,
+            personal_status: PersonalStatus::from_code(&personal.get_untracked()),
+        };
+        Some(vec![CaseCommand::DraftAgreement(agreement)])
     });
 
     let row_parties = parties.clone();
@@ -398,43 +390,34 @@ pub(super) fn signatures_form(state: CaseState) -> AnyView {
             seal.set(day);
         }
     };
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let agreement = agreement.clone();
-        let slots = slots.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let parties: Vec<PartySignature> = slots
-                .iter()
-                .enumerate()
-                .filter_map(|(i, (party, on))| {
-                    let path = format!("signatures.parties.{i}");
-                    read_optional_date(&on.get_untracked(), &path, &mut errors).map(|on| {
-                        PartySignature {
-                            party: party.clone(),
-                            on,
-                        }
-                    })
+        let parties: Vec<PartySignature> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (party, on))| {
+                let path = format!("signatures.parties.{i}");
+                read_optional_date(&on.get_untracked(), &path, errors).map(|on| PartySignature {
+                    party: party.clone(),
+                    on,
                 })
-                .collect();
-            let mediator_on =
-                read_optional_date(&mediator.get_untracked(), "mediator_on", &mut errors);
-            let sealed_on = read_optional_date(&seal.get_untracked(), "sealed_on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let signatures = Signatures {
-                parties,
-                mediator_on,
-                sealed_on,
-            };
-            let command = CaseCommand::MarkSignatures {
-                agreement,
-                signatures,
-            };
-            save_steps(case, vec![command], form).await;
-        })
+            })
+            .collect();
+        let mediator_on = read_optional_date(&mediator.get_untracked(), "mediator_on", errors);
+        let sealed_on = read_optional_date(&seal.get_untracked(), "sealed_on", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let signatures = Signatures {
+            parties,
+            mediator_on,
+            sealed_on,
+        };
+        let command = CaseCommand::MarkSignatures {
+            agreement,
+            signatures,
+        };
+        Some(vec![command])
     });
     let mut children = vec![
         intro(Key::StepSignaturesIntro),
@@ -477,13 +460,9 @@ pub(super) fn effect_form(state: CaseState) -> AnyView {
     let ids: Vec<PartyId> = state.parties.iter().map(|p| p.id.clone()).collect();
     let gaps = record.missing(&ids);
     let agreement = record.agreement.id.clone();
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |_| {
         let agreement = agreement.clone();
-        Box::pin(async move {
-            form.begin();
-            save_steps(case, vec![CaseCommand::RecordAgreement { agreement }], form).await;
-        })
+        Some(vec![CaseCommand::RecordAgreement { agreement }])
     });
     form.finish(
         vec![intro(Key::StepEffectIntro), gap_list(&state, gaps)],

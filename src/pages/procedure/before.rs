@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::{local_action, Field, FieldKind};
+use crate::components::form::{Field, FieldKind};
 use crate::domain::case::ReopenReason;
 use crate::domain::command::CaseCommand;
 use crate::domain::procedure::{ConsentDecision, MediationMode, Notice, NoticeKind};
@@ -16,7 +16,7 @@ use crate::i18n::Key;
 
 use super::{
     all_parties, code_options, date_field, date_value, intro, parties_of, party_checks, read_code,
-    read_date, save_steps, today, FormState,
+    read_date, step_action, today, FormState,
 };
 
 /// A notice given: which, to whom, on which day.
@@ -35,23 +35,16 @@ pub(super) fn notice_form(state: CaseState) -> AnyView {
     let kind = RwSignal::new(suggested.code().to_owned());
     let told = RwSignal::new(all_parties(&state));
     let on = date_value(today());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let kind = read_code::<NoticeKind>(&kind.get_untracked(), "kind", &mut errors);
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            let parties = told.get_untracked();
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(kind), Some(on)) = (kind, on) else {
-                return;
-            };
-            let notice = Notice { kind, parties, on };
-            save_steps(case, vec![CaseCommand::GiveNotice(notice)], form).await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let kind = read_code::<NoticeKind>(&kind.get_untracked(), "kind", errors);
+        let on = read_date(&on.get_untracked(), "on", errors);
+        let parties = told.get_untracked();
+        let notice = Notice {
+            kind: kind?,
+            parties,
+            on: on?,
+        };
+        Some(vec![CaseCommand::GiveNotice(notice)])
     });
     form.finish(
         vec![
@@ -112,44 +105,33 @@ pub(super) fn consent_form(state: CaseState) -> AnyView {
         })
         .collect();
     let known = state.procedure.consents.clone();
-    let save = local_action(move || {
-        let case = case.clone();
-        let answers = answers.clone();
-        let known = known.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            if form.invalid(errors) {
-                return;
+    let save = step_action(form, case, move |errors| {
+        let on = read_date(&on.get_untracked(), "on", errors)?;
+        let mut commands = Vec::new();
+        for (party, answer) in &answers {
+            let Some(decision) = ConsentDecision::from_code(&answer.get_untracked()) else {
+                continue;
+            };
+            // An unchanged answer is not recorded again.
+            if known.get(party).is_some_and(|(d, _)| *d == decision) {
+                continue;
             }
-            let Some(on) = on else { return };
-            let mut commands = Vec::new();
-            for (party, answer) in &answers {
-                let Some(decision) = ConsentDecision::from_code(&answer.get_untracked()) else {
-                    continue;
-                };
-                // An unchanged answer is not recorded again.
-                if known.get(party).is_some_and(|(d, _)| *d == decision) {
-                    continue;
-                }
-                commands.push(CaseCommand::RecordConsent {
-                    party: party.clone(),
-                    decision,
-                    on,
-                });
+            commands.push(CaseCommand::RecordConsent {
+                party: party.clone(),
+                decision,
+                on,
+            });
+        }
+        if can_choose_mode {
+            if let Some(m) = MediationMode::from_code(&mode.get_untracked()) {
+                commands.push(CaseCommand::ChooseMode(m));
             }
-            if can_choose_mode {
-                if let Some(m) = MediationMode::from_code(&mode.get_untracked()) {
-                    commands.push(CaseCommand::ChooseMode(m));
-                }
-            }
-            if commands.is_empty() {
-                form.invalid(vec![FieldError::new("consent", FieldErrorCode::Required)]);
-                return;
-            }
-            save_steps(case, commands, form).await;
-        })
+        }
+        if commands.is_empty() {
+            errors.push(FieldError::new("consent", FieldErrorCode::Required));
+            return None;
+        }
+        Some(commands)
     });
     let mut children = vec![intro(Key::StepConsentIntro)];
     children.extend(fields);
@@ -173,29 +155,16 @@ pub(super) fn replacement_form(state: CaseState) -> AnyView {
     let parties = parties_of(&state);
     let party = RwSignal::new(String::new());
     let on = date_value(today());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let who = PartyId::parse(&party.get_untracked()).ok();
-            if who.is_none() {
-                errors.push(FieldError::new("party", FieldErrorCode::Required));
-            }
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(party), Some(on)) = (who, on) else {
-                return;
-            };
-            save_steps(
-                case,
-                vec![CaseCommand::RequestReplacement { party, on }],
-                form,
-            )
-            .await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let who = PartyId::parse(&party.get_untracked()).ok();
+        if who.is_none() {
+            errors.push(FieldError::new("party", FieldErrorCode::Required));
+        }
+        let on = read_date(&on.get_untracked(), "on", errors);
+        Some(vec![CaseCommand::RequestReplacement {
+            party: who?,
+            on: on?,
+        }])
     });
     form.finish(
         vec![
@@ -222,13 +191,7 @@ pub(super) fn replacement_form(state: CaseState) -> AnyView {
 pub(super) fn start_form(state: CaseState) -> AnyView {
     let form = FormState::new();
     let case = state.id.clone();
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            save_steps(case, vec![CaseCommand::StartMediation], form).await;
-        })
-    });
+    let save = step_action(form, case, |_| Some(vec![CaseCommand::StartMediation]));
     form.finish(vec![intro(Key::StepStartIntro)], save, Key::StepStartSave)
 }
 
@@ -239,24 +202,10 @@ pub(super) fn extend_form(state: CaseState) -> AnyView {
     let parties = parties_of(&state);
     let consenting = RwSignal::new(Vec::<PartyId>::new());
     let to = RwSignal::new(String::new());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let to = read_date(&to.get_untracked(), "to", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(to) = to else { return };
-            let consenting = consenting.get_untracked();
-            save_steps(
-                case,
-                vec![CaseCommand::ExtendTimeLimit { to, consenting }],
-                form,
-            )
-            .await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let to = read_date(&to.get_untracked(), "to", errors)?;
+        let consenting = consenting.get_untracked();
+        Some(vec![CaseCommand::ExtendTimeLimit { to, consenting }])
     });
     form.finish(
         vec![
@@ -286,23 +235,13 @@ pub(super) fn appraisal_form(state: CaseState) -> AnyView {
         .iter()
         .any(|(_, end)| end.is_none());
     let on = date_value(today());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(on) = on else { return };
-            let command = if open {
-                CaseCommand::EndAppraisal { on }
-            } else {
-                CaseCommand::StartAppraisal { on }
-            };
-            save_steps(case, vec![command], form).await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let on = read_date(&on.get_untracked(), "on", errors)?;
+        Some(vec![if open {
+            CaseCommand::EndAppraisal { on }
+        } else {
+            CaseCommand::StartAppraisal { on }
+        }])
     });
     let (label, save_label) = if open {
         (Key::StepAppraisalEnded, Key::StepAppraisalEnd)
@@ -325,13 +264,9 @@ pub(super) fn remediate_form(state: CaseState) -> AnyView {
     let case = state.id.clone();
     let parties = parties_of(&state);
     let consenting = RwSignal::new(Vec::<PartyId>::new());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let consenting = consenting.get_untracked();
-            save_steps(case, vec![CaseCommand::Remediate { consenting }], form).await;
-        })
+    let save = step_action(form, case, move |_| {
+        let consenting = consenting.get_untracked();
+        Some(vec![CaseCommand::Remediate { consenting }])
     });
     form.finish(
         vec![
@@ -355,19 +290,10 @@ pub(super) fn reopen_form(state: CaseState) -> AnyView {
     let parties = parties_of(&state);
     let consenting = RwSignal::new(Vec::<PartyId>::new());
     let reason = RwSignal::new(String::new());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let reason = read_code::<ReopenReason>(&reason.get_untracked(), "reason", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(reason) = reason else { return };
-            let consenting = consenting.get_untracked();
-            save_steps(case, vec![CaseCommand::Reopen { reason, consenting }], form).await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let reason = read_code::<ReopenReason>(&reason.get_untracked(), "reason", errors)?;
+        let consenting = consenting.get_untracked();
+        Some(vec![CaseCommand::Reopen { reason, consenting }])
     });
     form.finish(
         vec![

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::{checkbox, local_action, Field, FieldKind};
+use crate::components::form::{checkbox, Field, FieldKind};
 use crate::domain::case::{
     Escalation, ReferralReason, ReferralTarget, RiskFlag, RiskLevel, TerminationReason,
 };
@@ -25,7 +25,7 @@ use crate::state::{I18n, RegisterState};
 
 use super::{
     all_parties, code_checks, code_options, date_field, date_value, intro, named_options,
-    read_code, read_date, read_text, save_steps, today, FormState,
+    read_code, read_date, read_text, step_action, today, FormState,
 };
 
 /// Sends a referral, and records the answers to referrals already sent.
@@ -54,53 +54,46 @@ fn send_referral(state: &CaseState) -> AnyView {
     let reason = RwSignal::new(String::new());
     let sent = date_value(today());
     let days = RwSignal::new("7".to_owned());
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let kind = read_code::<ReferralKind>(&kind.get_untracked(), "kind", &mut errors);
-            let target =
-                read_code::<ReferralTarget>(&target.get_untracked(), "target", &mut errors);
-            let reason =
-                read_code::<ReferralReason>(&reason.get_untracked(), "reason", &mut errors);
-            let sent_on = read_date(&sent.get_untracked(), "sent_on", &mut errors);
-            let raw_days = days.get_untracked();
-            let response_days = if raw_days.trim().is_empty() {
-                None
-            } else {
-                let parsed = raw_days.trim().parse::<u32>().ok();
-                if parsed.is_none() {
-                    errors.push(FieldError::new("response_days", FieldErrorCode::NotANumber));
-                }
-                parsed
-            };
-            let to_unit = OrgUnitId::parse(&unit.get_untracked()).ok();
-            let to_name = Some(name.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
-            if to_unit.is_none() && to_name.is_none() {
-                errors.push(FieldError::new("to_name", FieldErrorCode::Required));
+    let save = step_action(form, case, move |errors| {
+        let kind = read_code::<ReferralKind>(&kind.get_untracked(), "kind", errors);
+        let target = read_code::<ReferralTarget>(&target.get_untracked(), "target", errors);
+        let reason = read_code::<ReferralReason>(&reason.get_untracked(), "reason", errors);
+        let sent_on = read_date(&sent.get_untracked(), "sent_on", errors);
+        let raw_days = days.get_untracked();
+        let response_days = if raw_days.trim().is_empty() {
+            None
+        } else {
+            let parsed = raw_days.trim().parse::<u32>().ok();
+            if parsed.is_none() {
+                errors.push(FieldError::new("response_days", FieldErrorCode::NotANumber));
             }
-            let id = new_id().ok().and_then(|raw| ReferralId::parse(&raw).ok());
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(kind), Some(target), Some(reason), Some(sent_on), Some(id)) =
-                (kind, target, reason, sent_on, id)
-            else {
-                return;
-            };
-            let referral = ReferralRecord {
-                id,
-                kind,
-                target,
-                to_unit,
-                to_name,
-                reason,
-                sent_on,
-                response_days,
-            };
-            save_steps(case, vec![CaseCommand::SendReferral(referral)], form).await;
-        })
+            parsed
+        };
+        let to_unit = OrgUnitId::parse(&unit.get_untracked()).ok();
+        let to_name = Some(name.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
+        if to_unit.is_none() && to_name.is_none() {
+            errors.push(FieldError::new("to_name", FieldErrorCode::Required));
+        }
+        let id = new_id().ok().and_then(|raw| ReferralId::parse(&raw).ok());
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(kind), Some(target), Some(reason), Some(sent_on), Some(id)) =
+            (kind, target, reason, sent_on, id)
+        else {
+            return None;
+        };
+        let referral = ReferralRecord {
+            id,
+            kind,
+            target,
+            to_unit,
+            to_name,
+            reason,
+            sent_on,
+            response_days,
+        };
+        Some(vec![CaseCommand::SendReferral(referral)])
     });
     let mut children = vec![
         intro(Key::StepReferralIntro),
@@ -216,45 +209,39 @@ fn answer_referral(state: &CaseState) -> AnyView {
     );
     let on = date_value(today());
     let result = RwSignal::new(String::new());
-    let save = local_action(move || {
-        let case = case.clone();
-        let acknowledged = acknowledged.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let referral = ReferralId::parse(&which.get_untracked()).ok();
-            if referral.is_none() {
-                errors.push(FieldError::new("referral", FieldErrorCode::Required));
-            }
-            let on = read_date(&on.get_untracked(), "on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(referral), Some(on)) = (referral, on) else {
-                return;
-            };
-            let mut commands = Vec::new();
-            // An answer implies receipt: acknowledge first if nobody recorded it.
-            if !acknowledged.contains(&referral) {
-                commands.push(CaseCommand::AcknowledgeReferral {
-                    referral: referral.clone(),
-                    on,
-                });
-            }
-            let result = result.get_untracked().trim().to_owned();
-            if !result.is_empty() {
-                commands.push(CaseCommand::AnswerReferral {
-                    referral,
-                    on,
-                    result,
-                });
-            }
-            if commands.is_empty() {
-                form.invalid(vec![FieldError::new("result", FieldErrorCode::Required)]);
-                return;
-            }
-            save_steps(case, commands, form).await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let referral = ReferralId::parse(&which.get_untracked()).ok();
+        if referral.is_none() {
+            errors.push(FieldError::new("referral", FieldErrorCode::Required));
+        }
+        let on = read_date(&on.get_untracked(), "on", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(referral), Some(on)) = (referral, on) else {
+            return None;
+        };
+        let mut commands = Vec::new();
+        // An answer implies receipt: acknowledge first if nobody recorded it.
+        if !acknowledged.contains(&referral) {
+            commands.push(CaseCommand::AcknowledgeReferral {
+                referral: referral.clone(),
+                on,
+            });
+        }
+        let result = result.get_untracked().trim().to_owned();
+        if !result.is_empty() {
+            commands.push(CaseCommand::AnswerReferral {
+                referral,
+                on,
+                result,
+            });
+        }
+        if commands.is_empty() {
+            errors.push(FieldError::new("result", FieldErrorCode::Required));
+            return None;
+        }
+        Some(commands)
     });
     view! {
         <h2 class="card__title">{tr(Key::StepReferralAnswerTitle)}</h2>
@@ -290,25 +277,19 @@ pub(super) fn escalation_form(state: CaseState) -> AnyView {
     );
     let measures = RwSignal::new(String::new());
     let reported = RwSignal::new(false);
-    let save = local_action(move || {
-        let case = case.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let risk_level =
-                read_code::<RiskLevel>(&level.get_untracked(), "risk_level", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(risk_level) = risk_level else { return };
-            let escalation = Escalation {
-                risk_flags: risks.get_untracked().into_iter().collect(),
-                risk_level,
-                measures: measures.get_untracked().trim().to_owned(),
-                reported: reported.get_untracked(),
-            };
-            save_steps(case, vec![CaseCommand::FlagEscalation(escalation)], form).await;
-        })
+    let save = step_action(form, case, move |errors| {
+        let risk_level = read_code::<RiskLevel>(&level.get_untracked(), "risk_level", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let risk_level = risk_level?;
+        let escalation = Escalation {
+            risk_flags: risks.get_untracked().into_iter().collect(),
+            risk_level,
+            measures: measures.get_untracked().trim().to_owned(),
+            reported: reported.get_untracked(),
+        };
+        Some(vec![CaseCommand::FlagEscalation(escalation)])
     });
     form.finish(
         vec![
@@ -355,29 +336,23 @@ pub(super) fn terminate_form(state: CaseState) -> AnyView {
     let parties = all_parties(&state);
     let reason = RwSignal::new(String::new());
     let told = RwSignal::new(false);
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let parties = parties.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let reason =
-                read_code::<TerminationReason>(&reason.get_untracked(), "reason", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(reason) = reason else { return };
-            let mut commands = Vec::new();
-            if told.get_untracked() {
-                commands.push(CaseCommand::GiveNotice(Notice {
-                    kind: NoticeKind::OtherRoutes,
-                    parties,
-                    on: today(),
-                }));
-            }
-            commands.push(CaseCommand::Terminate { reason });
-            save_steps(case, commands, form).await;
-        })
+        let reason = read_code::<TerminationReason>(&reason.get_untracked(), "reason", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let reason = reason?;
+        let mut commands = Vec::new();
+        if told.get_untracked() {
+            commands.push(CaseCommand::GiveNotice(Notice {
+                kind: NoticeKind::OtherRoutes,
+                parties,
+                on: today(),
+            }));
+        }
+        commands.push(CaseCommand::Terminate { reason });
+        Some(commands)
     });
     form.finish(
         vec![
@@ -414,33 +389,28 @@ pub(super) fn close_form(state: CaseState) -> AnyView {
     let summary = RwSignal::new(String::new());
     let closed = date_value(today());
     let told = RwSignal::new(false);
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let parties = parties.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let summary = read_text(&summary.get_untracked(), "summary", &mut errors);
-            let closed_on = read_date(&closed.get_untracked(), "closed_on", &mut errors);
-            if form.invalid(errors) {
-                return;
-            }
-            let Some(closed_on) = closed_on else { return };
-            let mut commands = Vec::new();
-            if owes_notice && told.get_untracked() {
-                commands.push(CaseCommand::GiveNotice(Notice {
-                    kind: NoticeKind::MaySueOrEnforce,
-                    parties,
-                    on: closed_on,
-                }));
-            }
-            commands.push(CaseCommand::FileClosingReport(ClosingReport {
-                closed_on,
-                summary,
+        let summary = read_text(&summary.get_untracked(), "summary", errors);
+        let closed_on = read_date(&closed.get_untracked(), "closed_on", errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        let closed_on = closed_on?;
+        let mut commands = Vec::new();
+        if owes_notice && told.get_untracked() {
+            commands.push(CaseCommand::GiveNotice(Notice {
+                kind: NoticeKind::MaySueOrEnforce,
+                parties,
+                on: closed_on,
             }));
-            commands.push(CaseCommand::Close);
-            save_steps(case, commands, form).await;
-        })
+        }
+        commands.push(CaseCommand::FileClosingReport(ClosingReport {
+            closed_on,
+            summary,
+        }));
+        commands.push(CaseCommand::Close);
+        Some(commands)
     });
     let mut children = vec![
         intro(Key::StepCloseIntro),
@@ -502,22 +472,17 @@ pub(super) fn case_file_form(state: CaseState) -> AnyView {
             }
         })
         .collect_view();
-    let save = local_action(move || {
-        let case = case.clone();
-        let marks = marks.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut commands: Vec<CaseCommand> = marks
-                .iter()
-                .filter(|(_, was, now)| *was != now.get_untracked())
-                .map(|(item, _, now)| CaseCommand::MarkFileItem {
-                    item: *item,
-                    present: now.get_untracked(),
-                })
-                .collect();
-            commands.push(CaseCommand::Archive);
-            save_steps(case, commands, form).await;
-        })
+    let save = step_action(form, case, move |_| {
+        let mut commands: Vec<CaseCommand> = marks
+            .iter()
+            .filter(|(_, was, now)| *was != now.get_untracked())
+            .map(|(item, _, now)| CaseCommand::MarkFileItem {
+                item: *item,
+                present: now.get_untracked(),
+            })
+            .collect();
+        commands.push(CaseCommand::Archive);
+        Some(commands)
     });
     form.finish(
         vec![

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::components::form::{checkbox, local_action, Field, FieldKind};
+use crate::components::form::{checkbox, Field, FieldKind};
 use crate::domain::command::CaseCommand;
 use crate::domain::ids::SessionId;
 use crate::domain::procedure::{Disclosure, Session, SessionKind, SessionOutcome, Statement};
@@ -19,7 +19,7 @@ use crate::state::register::new_id;
 use super::{
     all_parties, case_mediators, check_list, code_checks, code_options, date_field, date_value,
     intro, mediators, named_options, parties_of, party_checks, read_code, read_date, read_text,
-    save_steps, today, FormState,
+    step_action, today, FormState,
 };
 
 /// Records one session.
@@ -72,71 +72,65 @@ pub(super) fn session_form(state: CaseState) -> AnyView {
         })
         .collect();
 
-    let save = local_action(move || {
-        let case = case.clone();
+    let save = step_action(form, case, move |errors| {
         let statements = statements.clone();
-        Box::pin(async move {
-            form.begin();
-            let mut errors = Vec::new();
-            let kind = read_code::<SessionKind>(&kind.get_untracked(), "kind", &mut errors);
-            let day = read_date(&on.get_untracked(), "on", &mut errors);
-            let at = day.and_then(|d| {
-                let raw = time.get_untracked();
-                let (h, m) = raw.split_once(':')?;
-                Timestamp::from_china(d, h.parse().ok()?, m.parse().ok()?)
-            });
-            if day.is_some() && at.is_none() {
-                errors.push(FieldError::new("time", FieldErrorCode::Required));
-            }
-            let place = read_text(&place.get_untracked(), "place", &mut errors);
-            let outcome =
-                read_code::<SessionOutcome>(&outcome.get_untracked(), "outcome", &mut errors);
-            let id = new_id().ok().and_then(|raw| SessionId::parse(&raw).ok());
-            if form.invalid(errors) {
-                return;
-            }
-            let (Some(kind), Some(at), Some(outcome), Some(id)) = (kind, at, outcome, id) else {
-                return;
-            };
-            let present_parties = present.get_untracked();
-            let statements = statements
-                .iter()
-                .filter_map(|(party, text)| {
-                    let text = text.get_untracked().trim().to_owned();
-                    (!text.is_empty()).then(|| Statement {
-                        party: party.clone(),
-                        text,
-                    })
+        let kind = read_code::<SessionKind>(&kind.get_untracked(), "kind", errors);
+        let day = read_date(&on.get_untracked(), "on", errors);
+        let at = day.and_then(|d| {
+            let raw = time.get_untracked();
+            let (h, m) = raw.split_once(':')?;
+            Timestamp::from_china(d, h.parse().ok()?, m.parse().ok()?)
+        });
+        if day.is_some() && at.is_none() {
+            errors.push(FieldError::new("time", FieldErrorCode::Required));
+        }
+        let place = read_text(&place.get_untracked(), "place", errors);
+        let outcome = read_code::<SessionOutcome>(&outcome.get_untracked(), "outcome", errors);
+        let id = new_id().ok().and_then(|raw| SessionId::parse(&raw).ok());
+        if !errors.is_empty() {
+            return None;
+        }
+        let (Some(kind), Some(at), Some(outcome), Some(id)) = (kind, at, outcome, id) else {
+            return None;
+        };
+        let present_parties = present.get_untracked();
+        let statements = statements
+            .iter()
+            .filter_map(|(party, text)| {
+                let text = text.get_untracked().trim().to_owned();
+                (!text.is_empty()).then(|| Statement {
+                    party: party.clone(),
+                    text,
                 })
-                .collect();
-            let participants = participants
+            })
+            .collect();
+        let participants = participants
+            .get_untracked()
+            .split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let session = Session {
+            id,
+            kind,
+            at,
+            place,
+            present_parties,
+            participants,
+            participants_consented_by: participants_consent.get_untracked(),
+            mediators: present_mediators.get_untracked(),
+            recorder: MediatorId::parse(&recorder.get_untracked()).ok(),
+            statements,
+            verified_facts: facts.get_untracked().trim().to_owned(),
+            disclosures: disclosures
                 .get_untracked()
-                .split([',', '，', '、', ';', '；'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
-            let session = Session {
-                id,
-                kind,
-                at,
-                place,
-                present_parties,
-                participants,
-                participants_consented_by: participants_consent.get_untracked(),
-                mediators: present_mediators.get_untracked(),
-                recorder: MediatorId::parse(&recorder.get_untracked()).ok(),
-                statements,
-                verified_facts: facts.get_untracked().trim().to_owned(),
-                disclosures: disclosures
-                    .get_untracked()
-                    .into_iter()
-                    .collect::<BTreeSet<_>>(),
-                outcome,
-                read_back: read_back.get_untracked(),
-            };
-            save_steps(case, vec![CaseCommand::RecordSession(session)], form).await;
-        })
+                .into_iter()
+                .collect::<BTreeSet<_>>(),
+            outcome,
+            read_back: read_back.get_untracked(),
+        };
+        Some(vec![CaseCommand::RecordSession(session)])
     });
 
     let mediator_items = all_mediators

@@ -193,3 +193,103 @@ async fn a_registration_is_one_transaction_that_survives_reopening() {
     reopened.storage().close();
     IndexedDbStorage::delete_named(name).await.expect("cleanup");
 }
+
+#[wasm_bindgen_test]
+async fn a_step_of_several_commands_is_one_transaction_and_a_refusal_stores_none_of_them() {
+    use casebook::domain::case::TerminationReason;
+    use casebook::domain::procedure::{ConsentDecision, Notice, NoticeKind};
+    use casebook::domain::Date;
+    let name = "casebook-test-steps";
+    let repo = fresh(name).await;
+    let profile = repo
+        .set_up(
+            DeviceId::parse("tablet-1").expect("device"),
+            NumberingSlot::new(1).expect("slot"),
+            unit(),
+            mediator(),
+            Timestamp::from_millis(1_700_000_000_000),
+        )
+        .await
+        .expect("set up");
+    let case = CaseId::parse("case-2").expect("case");
+    let number =
+        Repo::<IndexedDbStorage>::next_case_number(&profile, "DC", 2023, []).expect("number");
+    let register = CaseCommand::Register {
+        case: case.clone(),
+        number,
+        acceptance: Acceptance {
+            basis: AcceptanceBasis::OralApplication,
+            objection: ObjectionCheck::NotAsked,
+        },
+        intake: intake(),
+    };
+    let at = |minutes: i64| Timestamp::from_millis(1_700_000_000_000 + minutes * 60_000);
+    repo.execute(&profile, &case, register, at(1), None)
+        .await
+        .expect("register");
+    let both = vec![
+        PartyId::parse("p-1").expect("id"),
+        PartyId::parse("p-2").expect("id"),
+    ];
+    let on = Date::from_ymd(2023, 11, 14).expect("day");
+    let notice = |kind| {
+        CaseCommand::GiveNotice(Notice {
+            kind,
+            parties: both.clone(),
+            on,
+        })
+    };
+    let before = repo.storage().committed_transactions();
+    // The other-routes notice and a termination the case's status does not allow: the notice
+    // must not be stored on its own.
+    let refused = repo
+        .execute_all(
+            &profile,
+            &case,
+            vec![
+                notice(NoticeKind::OtherRoutes),
+                CaseCommand::Terminate {
+                    reason: TerminationReason::Failed,
+                },
+            ],
+            at(2),
+            None,
+        )
+        .await;
+    assert!(matches!(refused, Err(RepoError::Command(_))), "{refused:?}");
+    assert_eq!(repo.storage().committed_transactions(), before);
+    let consent = |party: &PartyId| CaseCommand::RecordConsent {
+        party: party.clone(),
+        decision: ConsentDecision::Consents,
+        on,
+    };
+    let saved = repo
+        .execute_all(
+            &profile,
+            &case,
+            vec![
+                notice(NoticeKind::RightsAndDuties),
+                consent(&both[0]),
+                consent(&both[1]),
+            ],
+            at(3),
+            None,
+        )
+        .await
+        .expect("notice and consents");
+    assert_eq!(saved.events.len(), 3);
+    assert_eq!(repo.storage().committed_transactions(), before + 1);
+    repo.storage().close();
+
+    let reopened = Repo::new(IndexedDbStorage::open_named(name).await.expect("reopen"));
+    let loaded = reopened
+        .load_case(&case)
+        .await
+        .expect("load")
+        .expect("exists");
+    assert_eq!(loaded.events.len(), 4, "registration, notice, two consents");
+    assert_eq!(loaded.state.procedure.notices.len(), 1);
+    assert_eq!(loaded.state.procedure.consents.len(), 2);
+    reopened.storage().close();
+    IndexedDbStorage::delete_named(name).await.expect("cleanup");
+}

@@ -8,6 +8,7 @@
 mod after;
 mod agreement;
 mod before;
+pub mod draft;
 mod ending;
 mod session;
 
@@ -28,7 +29,7 @@ use crate::domain::{CaseId, CaseState, Date, MediatorId, PartyId};
 use crate::i18n::vocab::Message;
 use crate::i18n::Key;
 use crate::pages::case_forms::WithCase;
-use crate::pages::support::{field_errors_of, repo_error};
+use crate::pages::support::{field_errors_of, repo_error, use_case_id};
 use crate::platform;
 use crate::repo::RepoError;
 use crate::routes::{Route, Step};
@@ -39,6 +40,7 @@ use crate::state::{I18n, RegisterState};
 #[component]
 pub fn StepPage() -> impl IntoView {
     let params = use_params_map();
+    let case_id = use_case_id();
     let step = Memo::new(move |_| {
         params
             .with(|p| p.get("step"))
@@ -71,6 +73,9 @@ pub fn StepPage() -> impl IntoView {
                 Step::CaseFile => (Key::StepCaseFileTitle, ending::case_file_form),
                 Step::Reopen => (Key::StepReopenTitle, before::reopen_form),
             };
+            if let Some(case) = case_id.get() {
+                provide_context(draft::DraftKey(draft::draft_key(&case, step)));
+            }
             view! { <WithCase test_id="page-step" title=title form=form/> }.into_any()
         }
     }
@@ -83,6 +88,8 @@ pub fn StepPage() -> impl IntoView {
 pub(crate) struct FormState {
     pub(crate) errors: RwSignal<Vec<FieldError>>,
     pub(crate) failure: RwSignal<Option<String>>,
+    /// The draft the save deletes with the step (in the same transaction).
+    draft: StoredValue<Option<String>>,
 }
 
 impl FormState {
@@ -90,6 +97,7 @@ impl FormState {
         Self {
             errors: RwSignal::new(Vec::new()),
             failure: RwSignal::new(None),
+            draft: StoredValue::new(use_context::<draft::DraftKey>().map(|k| k.0)),
         }
     }
 
@@ -169,7 +177,10 @@ pub(crate) fn save_steps(
     let i18n = I18n::expect();
     let navigate = use_navigate();
     async move {
-        match register.execute(case.clone(), commands, None).await {
+        match register
+            .execute(case.clone(), commands, form.draft.get_value())
+            .await
+        {
             Ok(_) => navigate(&case_href(&case), Default::default()),
             Err(e) => {
                 form.errors.set(field_errors_of(&e));

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use crate::components::{CaseRow, EmptyState};
 use crate::domain::agenda::{self, Agenda};
 use crate::i18n::Key;
+use crate::pages::case_procedure::step_label;
+use crate::pages::procedure::draft::parse_draft_key;
 use crate::pages::support::case_row_data;
 use crate::platform;
 use crate::routes::Route;
@@ -120,15 +122,27 @@ fn TodayAgenda() -> impl IntoView {
         })
     };
     let draft_list = move || {
-        let found: Vec<(String, Key)> = drafts
+        let locale = i18n.locale();
+        let found: Vec<(String, String)> = drafts
             .get()
             .unwrap_or_default()
             .into_iter()
             .filter_map(|(key, _)| {
-                DRAFT_FORMS
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, label)| (Route::NewCase.href(), *label))
+                if let Some((_, label)) = DRAFT_FORMS.iter().find(|(k, _)| *k == key) {
+                    return Some((Route::NewCase.href(), locale.text(*label).to_owned()));
+                }
+                // An unfinished step form of a case: named by the step and the case number.
+                let (case, step) = parse_draft_key(&key)?;
+                let number = register.summaries.with_untracked(|all| {
+                    all.iter()
+                        .find(|s| s.id == case)
+                        .and_then(|s| s.number.as_ref().map(ToString::to_string))
+                })?;
+                let label = i18n.format(
+                    Key::TodayDraftStep,
+                    &[("step", locale.text(step_label(step))), ("case", &number)],
+                );
+                Some((Route::Step(case, step).href(), label))
             })
             .collect();
         (!found.is_empty()).then(|| {
@@ -142,7 +156,7 @@ fn TodayAgenda() -> impl IntoView {
                                 view! {
                                     <li>
                                         <a class="today__draft" href=href data-testid="today-draft">
-                                            {tr(label)}
+                                            {label}
                                         </a>
                                     </li>
                                 }

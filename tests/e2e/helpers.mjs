@@ -82,3 +82,13 @@ export async function todayAt(page, url, day) {
   }
   return groups;
 }
+
+/** Waits until the draft store holds exactly `n` drafts (each change is written at once). */
+export async function waitForDrafts(page, n) {
+  await page.waitForFunction(async (n) => {
+    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+    const count = await new Promise((r) => { const q = db.transaction("drafts").objectStore("drafts").count(); q.onsuccess = () => r(q.result); });
+    db.close();
+    return count === n;
+  }, n);
+}

@@ -6,7 +6,7 @@
 // the test.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { china, setUp, startApp, launchChromium, todayAt, watchOrigins } from "./helpers.mjs";
+import { china, setUp, startApp, launchChromium, todayAt, waitForDrafts, watchOrigins } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -92,6 +92,7 @@ async function startMediation(page, caseUrl, day) {
 /** Records a mediation session with both parties present and read back. */
 async function recordSession(page, caseUrl, day, outcome, statements) {
   await openStep(page, caseUrl, "session", day);
+  await page.waitForSelector("[data-testid=draft-ready]", { state: "attached" });
   assert.equal(await page.inputValue("[data-testid=field-session-kind]"), "MEDIATION");
   await page.fill("[data-testid=field-session-place]", "村委会调解室");
   await page.fill("[data-testid=field-statement-0]", statements[0]);
@@ -123,7 +124,21 @@ test("a case goes from intake through notice, consent, two sessions, a signed ag
   let g = await todayAt(page, server.url, "2026-03-27");
   assert.deepEqual(g["today-due-week"], ["3001"], "in mediation, the one-month limit (2 April) is within the week");
 
+  // A half-typed record survives leaving the page: Today lists it and reopens it as typed.
+  await openStep(page, caseUrl, "session", "2026-03-27");
+  await page.waitForSelector("[data-testid=draft-ready]", { state: "attached" });
+  await page.fill("[data-testid=field-session-place]", "张三家中");
+  await page.fill("[data-testid=field-statement-0]", "同意一千二百元");
+  await waitForDrafts(page, 1);
+  await page.goto(server.url + "/");
+  await page.waitForSelector("[data-testid=today-draft]");
+  assert.match(await page.textContent("[data-testid=today-draft]"), /调查或调解记录.*第3001号/);
+  await page.click("[data-testid=today-draft]");
+  await page.waitForSelector("[data-testid=draft-restored]");
+  assert.equal(await page.inputValue("[data-testid=field-session-place]"), "张三家中");
+  assert.equal(await page.inputValue("[data-testid=field-statement-0]"), "同意一千二百元");
   await recordSession(page, caseUrl, "2026-03-27", "AGREEMENT", ["同意一千二百元", "同意赔偿并道歉"]);
+  await waitForDrafts(page, 0);
   assert.equal(await page.locator("[data-testid=procedure-sessions] [data-testid=record-line]").count(), 2);
 
   // The written agreement, with two obligations.

@@ -3,7 +3,7 @@
 // 2 April and overdue from 3 April; an unfinished intake draft is one tap from its form.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { china, setUp, startApp, launchChromium, todayAt, watchOrigins } from "./helpers.mjs";
+import { china, setUp, startApp, launchChromium, todayAt, waitForDrafts, watchOrigins } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -70,12 +70,7 @@ test("Today lists a case as its time limit approaches and passes, and the unfini
   // A half-filled intake shows up as an unfinished draft that reopens the form.
   await page.goto(server.url + "/cases/new");
   await page.fill("[data-testid=field-applicant-name]", "周九");
-  await page.waitForFunction(async () => {
-    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
-    const n = await new Promise((r) => { const q = db.transaction("drafts").objectStore("drafts").count(); q.onsuccess = () => r(q.result); });
-    db.close();
-    return n === 1;
-  });
+  await waitForDrafts(page, 1);
   await page.goto(server.url + "/");
   await page.click("[data-testid=today-draft]");
   await page.waitForSelector("[data-testid=draft-restored]");

@@ -100,3 +100,16 @@ fn every_step_round_trips_through_its_path_segment() {
     assert_eq!(Route::parse("/cases/0123abcd/step/nope"), None);
     assert!(Route::Cases.is_current("/cases/0123abcd/step/session"));
 }
+
+#[test]
+fn a_step_forms_draft_key_names_its_case_and_step() {
+    use casebook::pages::procedure::draft::{draft_key, parse_draft_key};
+    let id = CaseId::parse("0123abcd").expect("id");
+    for step in Step::ALL {
+        let key = draft_key(&id, step);
+        assert_eq!(parse_draft_key(&key), Some((id.clone(), step)), "{key}");
+    }
+    assert_eq!(parse_draft_key("intake/new"), None);
+    assert_eq!(parse_draft_key("step/0123abcd/nope"), None);
+    assert_eq!(parse_draft_key("step/bad id!/session"), None);
+}

@@ -13,12 +13,13 @@ use crate::domain::procedure::{
     Satisfaction,
 };
 use crate::domain::validate::{FieldError, FieldErrorCode};
-use crate::domain::{CaseState, MediatorId, Status};
+use crate::domain::{CaseState, MediatorId, PartyId, Status};
 use crate::i18n::vocab::{self, Message};
 use crate::i18n::Key;
 use crate::state::i18n::tr;
 use crate::state::{I18n, RegisterState};
 
+use super::draft::StepDraft;
 use super::{
     all_parties, code_checks, code_options, date_field, date_value, intro, mediators,
     named_options, parties_of, party_checks, party_name, read_code, read_date, read_optional_date,
@@ -206,9 +207,23 @@ pub(super) fn follow_up_form(state: CaseState) -> AnyView {
         };
         Some(vec![CaseCommand::RecordFollowUp(follow_up)])
     });
+    let draft = StepDraft::new()
+        .text("on", on)
+        .text("method", method)
+        .text("visitor", visitor)
+        .list("visited", visited, ToString::to_string, |s| {
+            PartyId::parse(s).ok()
+        })
+        .text("performance", performance)
+        .text("satisfaction", satisfaction)
+        .list("risks", risks, |r| r.code().to_owned(), RiskFlag::from_code)
+        .text("notes", notes)
+        .text("next", next);
+    draft.start();
     form.finish(
         vec![
             intro(Key::StepFollowUpIntro),
+            draft.notice(),
             date_field("follow-up-on", Key::StepOn, on, form, &["on"]).view(),
             Field::bound(
                 "follow-up-method",

@@ -20,6 +20,7 @@ use crate::state::i18n::tr;
 use crate::state::register::new_id;
 use crate::state::I18n;
 
+use super::draft::StepDraft;
 use super::{
     all_parties, code_options, date_field, date_value, gap_list, intro, named_options, parties_of,
     party_checks, party_name, read_code, read_date, read_optional_date, step_action, today,
@@ -70,6 +71,50 @@ impl Row {
             method: text(|o| o.method.clone()),
             place: text(|o| o.place.clone()),
         }
+    }
+
+    /// The fields of a row, in a fixed order (for the draft).
+    fn cells(&self) -> [RwSignal<String>; 8] {
+        [
+            self.obligor,
+            self.obligee,
+            self.kind,
+            self.description,
+            self.amount,
+            self.due,
+            self.method,
+            self.place,
+        ]
+    }
+
+    /// Every row as one string: rows separated by a record separator, cells by a unit
+    /// separator (characters no input produces).
+    fn encode_all(rows: &[Row]) -> String {
+        rows.iter()
+            .map(|r| {
+                r.cells()
+                    .iter()
+                    .map(|c| c.get())
+                    .collect::<Vec<_>>()
+                    .join("\u{1f}")
+            })
+            .collect::<Vec<_>>()
+            .join("\u{1e}")
+    }
+
+    /// Rows from [`Row::encode_all`], numbered afresh.
+    fn decode_all(text: &str) -> Vec<Row> {
+        text.split('\u{1e}')
+            .filter(|r| !r.is_empty())
+            .enumerate()
+            .map(|(n, r)| {
+                let row = Row::new(n, None);
+                for (cell, value) in row.cells().iter().zip(r.split('\u{1f}')) {
+                    cell.set(value.to_owned());
+                }
+                row
+            })
+            .collect()
     }
 
     /// The obligation typed, or field errors under `obligations.<i>.*`.
@@ -251,9 +296,33 @@ pub(super) fn agreement_form(state: CaseState) -> AnyView {
         </div>
     }
     .into_any();
+    let draft = StepDraft::new()
+        .text("form", form_kind)
+        .text("number", number)
+        .list("parties", bound, ToString::to_string, |s| {
+            PartyId::parse(s).ok()
+        })
+        .text("facts", facts)
+        .text("issues", issues)
+        .text("responsibility", responsibility)
+        .text("content", content)
+        .text("copies", copies)
+        .text("reached", reached)
+        .text("personal", personal)
+        .custom(
+            "obligations",
+            move || rows.with(|r| Row::encode_all(r)),
+            move |v| {
+                let restored = Row::decode_all(v);
+                next.set_value(restored.len());
+                rows.set(restored);
+            },
+        );
+    draft.start();
     form.finish(
         vec![
             intro(Key::StepAgreementIntro),
+            draft.notice(),
             Field::bound(
                 "agreement-form",
                 FieldKind::Select,

@@ -23,6 +23,7 @@ use crate::state::i18n::tr;
 use crate::state::register::new_id;
 use crate::state::{I18n, RegisterState};
 
+use super::draft::StepDraft;
 use super::{
     all_parties, code_checks, code_options, date_field, date_value, intro, named_options,
     read_code, read_date, read_text, step_action, today, FormState,
@@ -291,9 +292,16 @@ pub(super) fn escalation_form(state: CaseState) -> AnyView {
         };
         Some(vec![CaseCommand::FlagEscalation(escalation)])
     });
+    let draft = StepDraft::new()
+        .list("risks", risks, |r| r.code().to_owned(), RiskFlag::from_code)
+        .text("level", level)
+        .text("measures", measures)
+        .flag("reported", reported);
+    draft.start();
     form.finish(
         vec![
             intro(Key::StepEscalationIntro),
+            draft.notice(),
             code_checks(
                 "escalation-risk",
                 Key::StepEscalationRisks,
@@ -412,8 +420,14 @@ pub(super) fn close_form(state: CaseState) -> AnyView {
         commands.push(CaseCommand::Close);
         Some(commands)
     });
+    let draft = StepDraft::new()
+        .text("summary", summary)
+        .text("closed", closed)
+        .flag("told", told);
+    draft.start();
     let mut children = vec![
         intro(Key::StepCloseIntro),
+        draft.notice(),
         Field::bound(
             "close-summary",
             FieldKind::Multiline,

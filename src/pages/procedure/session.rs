@@ -16,6 +16,7 @@ use crate::i18n::vocab;
 use crate::i18n::Key;
 use crate::state::register::new_id;
 
+use super::draft::StepDraft;
 use super::{
     all_parties, case_mediators, check_list, code_checks, code_options, date_field, date_value,
     intro, mediators, named_options, parties_of, party_checks, read_code, read_date, read_text,
@@ -46,6 +47,7 @@ pub(super) fn session_form(state: CaseState) -> AnyView {
         .iter()
         .map(|(id, _)| (id.clone(), RwSignal::new(String::new())))
         .collect();
+    let statement_signals: Vec<RwSignal<String>> = statements.iter().map(|(_, s)| *s).collect();
     let facts = RwSignal::new(String::new());
     let disclosures = RwSignal::new(Vec::<Disclosure>::new());
     let outcome = RwSignal::new(SessionOutcome::Continue.code().to_owned());
@@ -137,8 +139,52 @@ pub(super) fn session_form(state: CaseState) -> AnyView {
         .iter()
         .map(|(id, name)| (id.clone(), Signal::stored(name.clone())))
         .collect();
+    let texts = StoredValue::new(statement_signals);
+    let draft = StepDraft::new()
+        .text("kind", kind)
+        .text("on", on)
+        .text("time", time)
+        .text("place", place)
+        .list("present", present, ToString::to_string, |s| {
+            PartyId::parse(s).ok()
+        })
+        .list("mediators", present_mediators, ToString::to_string, |s| {
+            MediatorId::parse(s).ok()
+        })
+        .text("recorder", recorder)
+        .text("participants", participants)
+        .list(
+            "participants_consent",
+            participants_consent,
+            ToString::to_string,
+            |s| PartyId::parse(s).ok(),
+        )
+        .custom(
+            "statements",
+            move || {
+                texts.with_value(|t| t.iter().map(|t| t.get()).collect::<Vec<_>>().join("\u{1f}"))
+            },
+            move |v| {
+                texts.with_value(|t| {
+                    for (t, value) in t.iter().zip(v.split('\u{1f}')) {
+                        t.set(value.to_owned());
+                    }
+                })
+            },
+        )
+        .text("facts", facts)
+        .list(
+            "disclosures",
+            disclosures,
+            |d| d.code().to_owned(),
+            Disclosure::from_code,
+        )
+        .text("outcome", outcome)
+        .flag("read_back", read_back);
+    draft.start();
     let mut children = vec![
         intro(Key::StepSessionIntro),
+        draft.notice(),
         Field::bound(
             "session-kind",
             FieldKind::Select,

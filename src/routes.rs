@@ -326,3 +326,20 @@ impl Step {
             .collect()
     }
 }
+
+/// The draft-store key of a step form of a case: `step/<case>/<step>` (drafts of other forms
+/// have keys of their own, e.g. `intake/new`).
+pub fn step_draft_key(case: &CaseId, step: Step) -> String {
+    format!("step/{case}/{}", step.code())
+}
+
+/// The case and step a draft key names, if it is a step form's.
+pub fn parse_step_draft_key(key: &str) -> Option<(CaseId, Step)> {
+    let mut parts = key.splitn(3, '/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("step"), Some(case), Some(step)) => {
+            Some((CaseId::parse(case).ok()?, Step::from_code(step)?))
+        }
+        _ => None,
+    }
+}

@@ -74,7 +74,7 @@ pub fn StepPage() -> impl IntoView {
                 Step::Reopen => (Key::StepReopenTitle, before::reopen_form),
             };
             if let Some(case) = case_id.get() {
-                provide_context(draft::DraftKey(draft::draft_key(&case, step)));
+                provide_context(draft::DraftKey(crate::routes::step_draft_key(&case, step)));
             }
             view! { <WithCase test_id="page-step" title=title form=form/> }.into_any()
         }

@@ -10,10 +10,9 @@ use crate::components::{CaseRow, EmptyState};
 use crate::domain::agenda::{self, Agenda};
 use crate::i18n::Key;
 use crate::pages::case_procedure::step_label;
-use crate::pages::procedure::draft::parse_draft_key;
 use crate::pages::support::case_row_data;
 use crate::platform;
-use crate::routes::Route;
+use crate::routes::{parse_step_draft_key, Route};
 use crate::state::i18n::tr;
 use crate::state::register::RegisterStatus;
 use crate::state::{I18n, RegisterState};
@@ -132,7 +131,7 @@ fn TodayAgenda() -> impl IntoView {
                     return Some((Route::NewCase.href(), locale.text(*label).to_owned()));
                 }
                 // An unfinished step form of a case: named by the step and the case number.
-                let (case, step) = parse_draft_key(&key)?;
+                let (case, step) = parse_step_draft_key(&key)?;
                 let number = register.summaries.with_untracked(|all| {
                     all.iter()
                         .find(|s| s.id == case)

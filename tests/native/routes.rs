@@ -103,7 +103,7 @@ fn every_step_round_trips_through_its_path_segment() {
 
 #[test]
 fn a_step_forms_draft_key_names_its_case_and_step() {
-    use casebook::pages::procedure::draft::{draft_key, parse_draft_key};
+    use casebook::routes::{parse_step_draft_key as parse_draft_key, step_draft_key as draft_key};
     let id = CaseId::parse("0123abcd").expect("id");
     for step in Step::ALL {
         let key = draft_key(&id, step);

@@ -11,31 +11,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::CaseId;
 use crate::i18n::Key;
 use crate::pages::support::repo_error;
-use crate::routes::Step;
 use crate::state::i18n::tr;
 use crate::state::{I18n, RegisterState};
 
 /// Separates the items of a list field inside one string (a character no input produces).
 const SEP: char = '\u{1f}';
-
-/// The draft key of a step of a case: `step/<case>/<step>`.
-pub fn draft_key(case: &CaseId, step: Step) -> String {
-    format!("step/{case}/{}", step.code())
-}
-
-/// The case and step a draft key names.
-pub fn parse_draft_key(key: &str) -> Option<(CaseId, Step)> {
-    let mut parts = key.splitn(3, '/');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("step"), Some(case), Some(step)) => {
-            Some((CaseId::parse(case).ok()?, Step::from_code(step)?))
-        }
-        _ => None,
-    }
-}
 
 /// The draft key of the step page being shown (provided by the step page).
 #[derive(Clone)]

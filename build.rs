@@ -3,6 +3,11 @@
 //! Every key of the files in `src/i18n/locales/zh-CN/` must exist in `en/` and vice versa, with the
 //! same `{placeholders}`; otherwise the build fails. Code names messages through the generated
 //! `Key` enum, so a key that code uses but no locale defines is a compile error too.
+//!
+//! zh-CN is compiled into every build. The other locales are compiled into native builds only;
+//! the wasm app fetches them on demand (`state::i18n`) from a content-hashed JSON file written
+//! here, which `.ci/build-wasm.mjs` copies into `pkg/`: most users never read them, and their
+//! strings would otherwise be downloaded before the first screen.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -71,6 +76,13 @@ fn variant_name(key: &str) -> String {
         .collect()
 }
 
+/// 64-bit FNV-1a: a content hash for a file name, with no dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 fn main() {
     let dir = Path::new("src/i18n/locales");
     let tables: Vec<(&str, BTreeMap<String, String>)> = LOCALES
@@ -131,14 +143,34 @@ fn main() {
         let _ = writeln!(out, "    (Key::{}, {key:?}),", variant_name(key));
     }
     out.push_str("];\n\n");
-    for (ident, table) in &tables {
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for (i, (ident, table)) in tables.iter().enumerate() {
+        if i > 0 {
+            // Fetched by the wasm app: a JSON array of the texts in key order, named by a hash
+            // of its content, so a cached copy can never belong to another build.
+            let texts: Vec<&str> = table.values().map(String::as_str).collect();
+            let json = serde_json::to_string(&texts).expect("locale table as JSON");
+            let tag = LOCALES[i].1;
+            let file = format!("locale-{tag}-{:016x}.json", fnv1a(json.as_bytes()));
+            let path = Path::new(&out_dir).join(&file);
+            std::fs::write(&path, &json).expect("write the fetched locale table");
+            let _ = writeln!(
+                out,
+                "/// File name (in `pkg/`) of the {tag} table the wasm app fetches.\n\
+                 pub const {ident}_TABLE_FILE: &str = {file:?};\n\
+                 /// The content of that file; a `const`, so only code that uses it (tests) holds it.\n\
+                 #[doc(hidden)]\n\
+                 pub const {ident}_TABLE_JSON: &str = include_str!({:?});\n",
+                path.display().to_string()
+            );
+            out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        }
         let _ = writeln!(out, "pub(crate) static {ident}: [&str; KEY_COUNT] = [");
         for text in table.values() {
             let _ = writeln!(out, "    {text:?},");
         }
         out.push_str("];\n\n");
     }
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("i18n_keys.rs"), out).expect("write i18n_keys.rs");
 
     // The build id shown in About: the commit the app was built from, when there is one.

@@ -2,8 +2,9 @@
 // chunks, because Trunk 0.21 cannot split (its wasm-opt step would drop the relocations the
 // splitter needs). Steps, each with the tool pinned by .ci/setup.sh:
 //
-//   1. cargo rustc --bin casebook --features split (wasm32, Trunk's profile), linked with
-//      --emit-relocs so that the splitter can move functions between modules;
+//   1. cargo rustc --bin casebook --features split (wasm32, Trunk's profile, Leptos'
+//      `erase_components`), linked with --emit-relocs so that the splitter can move functions
+//      between modules;
 //   2. wasm-split-cli: every `#[wasm_split(<name>)]` function (src/pages/lazy.rs) and the code
 //      only it reaches goes into split_<name>.wasm, code shared by several splits into
 //      chunk_<n>.wasm, plus __wasm_split.js, the loader the main module imports;
@@ -12,7 +13,9 @@
 //   4. release only: wasm-opt -Oz on every module (npm's binaryen; Debian's breaks the output);
 //   5. content hashes in every file name, references rewritten, into target/wasm-split/pkg/,
 //      which index.html copies to dist/pkg/ (copy-dir), and target/wasm-split/manifest.json,
-//      which the post-build hook (.ci/sw-manifest.mjs) reads to add the loader to index.html.
+//      which the post-build hook (.ci/sw-manifest.mjs) reads to add the loader to index.html;
+//      the message tables the app fetches instead of compiling in (build.rs writes them,
+//      content-hashed, into its OUT_DIR) are copied beside them.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -60,22 +63,34 @@ const hash16 = (...bodies) => {
 
 // 1. Build, with the split points on (feature `split`, see src/pages/lazy.rs). The link argument goes to the binary only (cargo rustc), so no dependency is
 // rebuilt for it and clippy/tests share their caches with this build.
+// `--cfg erase_components` makes Leptos type-erase components and reactive view closures, so
+// every `view!` stops being its own copy of the rendering code (about 25 KB brotli off the
+// main module, less in the chunks; one small allocation per reactive closure in exchange). It
+// is a target rustflag, so build scripts and proc macros (host) keep their cache, and Leptos
+// turns on its macro's matching feature through `cfg(erase_components)`.
 const cargoArgs = [
   "rustc", "--bin", NAME, "--target", "wasm32-unknown-unknown", "--features", "split",
+  "--config", 'target.wasm32-unknown-unknown.rustflags=["--cfg", "erase_components"]',
   "--message-format=json-render-diagnostics",
 ];
 if (release) cargoArgs.push("--release");
 cargoArgs.push("--", "-C", "link-args=--emit-relocs");
 const messages = run("cargo", cargoArgs, { capture: true });
 let input = null;
+let outDir = null;
 for (const lineText of messages.split("\n")) {
   if (!lineText.startsWith("{")) continue;
   const m = JSON.parse(lineText);
   if (m.reason === "compiler-artifact" && m.target?.name === NAME && m.target.kind.includes("bin")) {
     input = m.filenames.find((f) => f.endsWith(".wasm")) ?? input;
   }
+  // Cargo reports the build script's output directory (fresh or not) for the wasm target.
+  if (m.reason === "build-script-executed" && /(^|[/#])casebook([@# ]|$)/.test(m.package_id)) outDir = m.out_dir;
 }
 if (!input) fail("cargo reported no casebook.wasm");
+if (!outDir) fail("cargo reported no build-script output directory for casebook");
+const locales = readdirSync(outDir).filter((f) => /^locale-[\w-]+-[0-9a-f]{16}\.json$/.test(f)).sort();
+if (locales.length === 0) fail(`build.rs wrote no locale table into ${outDir}`);
 
 // 2. Split.
 const splitDir = join(OUT, "split");
@@ -112,6 +127,8 @@ for (const file of chunks) {
   renames.set(`./${file}`, `./${named}`);
   writeFileSync(join(PKG, named), body);
 }
+// Already content-hashed by build.rs (the wasm names them).
+for (const file of locales) writeFileSync(join(PKG, file), readFileSync(join(outDir, file)));
 const mainWasm = readFileSync(join(bindgenDir, `${NAME}_bg.wasm`));
 const mainWasmName = `${NAME}-${hash16(mainWasm)}_bg.wasm`;
 writeFileSync(join(PKG, mainWasmName), mainWasm);
@@ -146,6 +163,7 @@ const manifest = {
   loader: loaderName,
   wasm: mainWasmName,
   chunks: [...renames.values()].map((p) => p.slice(2)),
+  locales,
 };
 writeFileSync(join(OUT, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-console.error(`[build-wasm] ${modules.length} wasm modules in ${PKG}: ${[mainWasmName, ...manifest.chunks].join(" ")}`);
+console.error(`[build-wasm] ${modules.length} wasm modules and ${locales.length} message tables in ${PKG}: ${[mainWasmName, ...manifest.chunks, ...locales].join(" ")}`);

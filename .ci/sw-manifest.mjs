@@ -33,7 +33,7 @@ const wasmManifest = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "target", "wasm-split", "manifest.json"), "utf8"),
 );
 const pkg = `${publicUrl}pkg/`;
-for (const file of [wasmManifest.glue, wasmManifest.loader, wasmManifest.wasm, ...wasmManifest.chunks]) {
+for (const file of [wasmManifest.glue, wasmManifest.loader, wasmManifest.wasm, ...wasmManifest.chunks, ...(wasmManifest.locales ?? [])]) {
   if (!existsSync(join(staging, "pkg", file))) {
     console.error(`sw-manifest: pkg/${file} is missing from the build; did the pre-build hook run?`);
     process.exit(1);

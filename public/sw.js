@@ -14,7 +14,7 @@ const SHELL = "/index.html";
 // Files with a content hash in their name cannot be stale, so they may come from the HTTP
 // cache (a first visit has just downloaded them: fetching them again would double the transfer
 // on a slow link). Every other file is revalidated so the cache never mixes in an old copy.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|json)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

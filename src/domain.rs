@@ -37,6 +37,7 @@ pub mod party;
 pub mod procedure;
 pub mod screening;
 pub mod search;
+pub mod sorting;
 pub mod summary;
 pub mod time;
 pub mod validate;

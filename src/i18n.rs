@@ -2,10 +2,61 @@
 //!
 //! The tables are generated at build time from `src/i18n/locales/<locale>/*.json` by `build.rs`, which
 //! fails the build when a key is missing from either locale. This module is pure: the reactive
-//! "current locale" lives in `state::i18n`.
+//! "current locale" and the fetching of tables live in `state::i18n`.
+//!
+//! The wasm app compiles in zh-CN only and fetches the English table when it is first needed
+//! ([`Locale::table_file`], [`Locale::install_table`]): most users never read it, and its
+//! strings would otherwise be part of the first download. Until it is installed, English texts
+//! are the zh-CN ones, never blank. Native builds (tests, tools) compile every table in.
+
+#[cfg(target_arch = "wasm32")]
+use std::sync::OnceLock;
 
 pub mod vocab;
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
+
+/// The English table once fetched and installed; its strings live as long as the app.
+#[cfg(target_arch = "wasm32")]
+static FETCHED_EN: OnceLock<Box<[&'static str; KEY_COUNT]>> = OnceLock::new();
+
+/// Why a fetched message table was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableError {
+    /// Not a JSON array of strings.
+    #[error("the message table is not a JSON array of strings")]
+    NotAnArray,
+    /// Written for a build with other keys.
+    #[error("the message table has {found} texts, this build has {expected} keys")]
+    WrongLength { expected: usize, found: usize },
+    /// A text that is not a string, or is blank.
+    #[error("text {0} of the message table is missing or blank")]
+    BadText(usize),
+}
+
+/// Reads a fetched message table: a JSON array with one non-blank text per key, in key order
+/// (what build.rs writes).
+pub fn parse_table(json: &str) -> Result<Vec<String>, TableError> {
+    // Read through `Value`, whose parser the summary decoder already brings into the wasm.
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|_| TableError::NotAnArray)?;
+    let serde_json::Value::Array(items) = value else {
+        return Err(TableError::NotAnArray);
+    };
+    if items.len() != KEY_COUNT {
+        return Err(TableError::WrongLength {
+            expected: KEY_COUNT,
+            found: items.len(),
+        });
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            serde_json::Value::String(text) if !text.trim().is_empty() => Ok(text),
+            _ => Err(TableError::BadText(i)),
+        })
+        .collect()
+}
 
 /// A user-interface language. zh-CN is the default: most users read Chinese first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -41,13 +92,52 @@ impl Locale {
         }
     }
 
-    /// The message for `key` in this locale.
+    /// The message for `key` in this locale; zh-CN's while this locale's table is not installed.
     pub fn text(self, key: Key) -> &'static str {
-        let table = match self {
-            Locale::ZhCn => &ZH_CN,
-            Locale::En => &EN,
-        };
-        table[key as usize]
+        self.table().unwrap_or(&ZH_CN)[key as usize]
+    }
+
+    fn table(self) -> Option<&'static [&'static str; KEY_COUNT]> {
+        match self {
+            Locale::ZhCn => Some(&ZH_CN),
+            #[cfg(not(target_arch = "wasm32"))]
+            Locale::En => Some(&EN),
+            #[cfg(target_arch = "wasm32")]
+            Locale::En => FETCHED_EN.get().map(|table| &**table),
+        }
+    }
+
+    /// Whether this locale's own texts are available (a fetched table is once installed).
+    pub fn is_available(self) -> bool {
+        self.table().is_some()
+    }
+
+    /// The file in `pkg/` the wasm app fetches this locale's table from; `None` when the table
+    /// is compiled in.
+    pub fn table_file(self) -> Option<&'static str> {
+        match self {
+            Locale::ZhCn => None,
+            Locale::En => Some(EN_TABLE_FILE),
+        }
+    }
+
+    /// Installs a fetched table (the content of [`Locale::table_file`]). A refused table
+    /// leaves the locale as it was; a table compiled into this build is kept.
+    pub fn install_table(self, json: &str) -> Result<(), TableError> {
+        let texts = parse_table(json)?;
+        #[cfg(target_arch = "wasm32")]
+        if self == Locale::En && FETCHED_EN.get().is_none() {
+            let texts: Vec<&'static str> = texts
+                .into_iter()
+                .map(|text| &*Box::leak(text.into_boxed_str()))
+                .collect();
+            if let Ok(table) = texts.into_boxed_slice().try_into() {
+                let _ = FETCHED_EN.set(table);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(texts);
+        Ok(())
     }
 
     /// The message for `key` with each `{name}` replaced by its value from `args`.

@@ -14,6 +14,25 @@ fn main() {
     if unsupported {
         return;
     }
+    let locale = casebook::state::Settings::load_locale();
+    if locale.is_available() {
+        mount(&document);
+    } else {
+        // A saved locale whose table is fetched (English): wait for it, briefly, so the first
+        // screen does not appear in Chinese and then switch.
+        wasm_bindgen_futures::spawn_local(async move {
+            casebook::state::i18n::load_messages(
+                locale,
+                casebook::state::i18n::FIRST_SCREEN_WAIT_MS,
+            )
+            .await;
+            mount(&document);
+        });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount(document: &web_sys::Document) {
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }

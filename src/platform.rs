@@ -88,6 +88,34 @@ fn call_hook(name: &str) -> Option<JsValue> {
         .ok()
 }
 
+/// The body of a same-origin file as text; `None` on a network error, a status other than 2xx,
+/// or when no response has come within `timeout_ms` (a stalled request must not hold up
+/// whoever waits for it).
+pub async fn fetch_text(url: &str, timeout_ms: i32) -> Option<String> {
+    let window = web_sys::window()?;
+    let timer = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, timeout_ms);
+    });
+    // Raced in JavaScript (the timer settles with `undefined`): a Rust `select` of two futures
+    // costs a kilobyte of wasm.
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&window.fetch_with_str(url), &timer));
+    let response = JsFuture::from(first).await.ok()?;
+    // Read through Reflect: web-sys' `Response` binding would need one more feature of a crate
+    // everything depends on, for two property reads.
+    let property = |name: &str| js_sys::Reflect::get(&response, &JsValue::from_str(name)).ok();
+    if property("ok")?.as_bool() != Some(true) {
+        return None;
+    }
+    let text = property("text")?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(&response)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    JsFuture::from(text).await.ok()?.as_string()
+}
+
 /// The current time; the core never reads the clock, the shell passes this in.
 pub fn now() -> crate::domain::Timestamp {
     crate::domain::Timestamp::from_millis(js_sys::Date::now() as i64)

@@ -5,6 +5,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser {
     mod components;
+    mod i18n;
     mod indexed_db;
     mod register;
     mod settings;

@@ -12,6 +12,7 @@
 use std::cmp::Reverse;
 
 use super::case::RiskLevel;
+use super::sorting::sort_indices_by;
 use super::summary::CaseSummary;
 use super::time::Date;
 
@@ -82,7 +83,7 @@ pub fn agenda(summaries: &[CaseSummary], today: Date) -> Agenda {
         }
     }
     let by_deadline = |list: &mut Vec<usize>| {
-        list.sort_unstable_by(|&a, &b| {
+        sort_indices_by(list, &mut |a, b| {
             let (a, b) = (&summaries[a], &summaries[b]);
             let (da, db) = (super::listing::next_due(a), super::listing::next_due(b));
             (da, Reverse(a.updated_at), &a.id).cmp(&(db, Reverse(b.updated_at), &b.id))
@@ -92,14 +93,14 @@ pub fn agenda(summaries: &[CaseSummary], today: Date) -> Agenda {
     by_deadline(&mut out.due_today);
     by_deadline(&mut out.due_this_week);
     let by = |list: &mut Vec<usize>, day: fn(&CaseSummary) -> Option<Date>| {
-        list.sort_unstable_by(|&a, &b| {
+        sort_indices_by(list, &mut |a, b| {
             let (a, b) = (&summaries[a], &summaries[b]);
             (day(a), &a.id).cmp(&(day(b), &b.id))
         });
     };
     by(&mut out.follow_ups, |s| s.follow_up_due);
     by(&mut out.jc_closing, |s| s.jc_due);
-    out.high_risk.sort_unstable_by(|&a, &b| {
+    sort_indices_by(&mut out.high_risk, &mut |a, b| {
         let (a, b) = (&summaries[a], &summaries[b]);
         (Reverse(a.risk_level), Reverse(a.updated_at), &a.id).cmp(&(
             Reverse(b.risk_level),

@@ -21,12 +21,13 @@ use super::lifecycle::{Status, Transition};
 use super::org::{Mediator, OrgUnit};
 use super::procedure::{AgreementRecord, ReferralState, Signatures, Stamped};
 use super::screening::ScreeningLog;
+use super::sorting::sort_by_dyn;
 
 /// Deduplicates by id and sorts by the total order.
 fn ordered<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
     let unique: BTreeMap<&EventId, &Event> = events.into_iter().map(|e| (e.id(), e)).collect();
     let mut list: Vec<&Event> = unique.into_values().collect();
-    list.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
+    sort_by_dyn(&mut list, |a, b| a.order_key().cmp(&b.order_key()));
     list
 }
 

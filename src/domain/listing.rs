@@ -10,6 +10,7 @@ use super::case::RiskLevel;
 use super::dispute::DisputeType;
 use super::ids::{CaseId, MediatorId};
 use super::lifecycle::Status;
+use super::sorting::{sort_by_dyn, sort_indices_by};
 use super::summary::{CaseSummary, SummaryParseError};
 use super::time::Date;
 
@@ -148,10 +149,10 @@ pub fn select(
         // case is a check, not a sort of 10 000 rows on every visit to the list.
         CaseSort::UpdatedDesc => {
             if !shown.is_sorted_by(|&a, &b| recent_first(s(a), s(b)).is_le()) {
-                shown.sort_unstable_by(|&a, &b| recent_first(s(a), s(b)));
+                sort_indices_by(&mut shown, &mut |a, b| recent_first(s(a), s(b)));
             }
         }
-        CaseSort::RegisteredDesc => shown.sort_unstable_by(|&a, &b| {
+        CaseSort::RegisteredDesc => sort_indices_by(&mut shown, &mut |a, b| {
             (
                 s(a).registered_at.is_none(),
                 Reverse(s(a).registered_at),
@@ -163,14 +164,14 @@ pub fn select(
                     &s(b).id,
                 ))
         }),
-        CaseSort::DeadlineAsc => shown.sort_unstable_by(|&a, &b| {
+        CaseSort::DeadlineAsc => sort_indices_by(&mut shown, &mut |a, b| {
             (s(a).deadline.is_none(), s(a).deadline, &s(a).id).cmp(&(
                 s(b).deadline.is_none(),
                 s(b).deadline,
                 &s(b).id,
             ))
         }),
-        CaseSort::NumberAsc => shown.sort_unstable_by(|&a, &b| {
+        CaseSort::NumberAsc => sort_indices_by(&mut shown, &mut |a, b| {
             let key = |i: usize| {
                 let n = s(i).number.as_ref();
                 (n.is_none(), n.map(|n| (n.year(), n.serial())), &s(i).id)
@@ -290,6 +291,6 @@ pub fn merge_loaded(mut loaded: Vec<CaseSummary>, newer: &[CaseSummary]) -> Vec<
         }
     }
     loaded.extend(pending.into_values().cloned());
-    loaded.sort_unstable_by(recent_first);
+    sort_by_dyn(&mut loaded, recent_first);
     loaded
 }

@@ -215,7 +215,7 @@ pub fn CaseListPage(#[prop(into)] visible: Signal<bool>) -> impl IntoView {
     let register = RegisterState::expect();
     let i18n = I18n::expect();
     let body = move || {
-        match register.status.get() {
+        match register.head_status.get() {
         RegisterStatus::Loading => view! {
             <h1 class="page__title">{tr(Key::PageCasesTitle)}</h1>
             <p class="page-status" role="status" data-testid="cases-loading">{tr(Key::CasesLoading)}</p>
@@ -289,7 +289,9 @@ fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
         // The index changes together with the summaries, so a save re-runs the search.
         query.with(|q| {
             (!q.is_empty()).then(|| {
-                let found = register.search(q, SEARCH_LIMIT);
+                // While the search code loads (a moment after start) nothing is found yet, and
+                // the results say the list is still loading.
+                let found = register.search(q, SEARCH_LIMIT).unwrap_or_default();
                 positions.with(|p| listing::resolve(&found, p))
             })
         })
@@ -313,7 +315,10 @@ fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
         })
     });
     let results = Memo::new(move |_| {
-        if !register.complete.get() && rows.with(Vec::is_empty) {
+        let searching = query.with(|q| !q.is_empty());
+        if (!register.complete.get() || (searching && !register.search_loaded.get()))
+            && rows.with(Vec::is_empty)
+        {
             Results::Reading
         } else if register.summaries.with(|all| all.is_empty()) {
             Results::NoCases

@@ -28,7 +28,7 @@ const DRAFT_FORMS: [(&str, Key); 1] = [("intake/new", Key::TodayDraftIntake)];
 pub fn TodayPage() -> impl IntoView {
     let register = RegisterState::expect();
     let body = move || {
-        match register.status.get() {
+        match register.head_status.get() {
         RegisterStatus::Loading => view! {
             <p class="page-status" role="status" data-testid="today-loading">{tr(Key::CasesLoading)}</p>
         }

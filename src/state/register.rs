@@ -11,15 +11,16 @@ use leptos::prelude::*;
 
 use crate::domain::case_number::{CaseNumber, NumberingSlot};
 use crate::domain::command::{CaseCommand, DirectoryCommand};
-use crate::domain::listing::{insert_recent, merge_loaded, ListHead};
+use crate::domain::listing::{insert_recent, merge_loaded, LIST_HEAD_LEN};
 use crate::domain::org::{Mediator, OrgUnit};
-use crate::domain::search::SearchIndex;
 use crate::domain::summary::CaseSummary;
 use crate::domain::{CaseId, DeviceId, Directory, Event};
 use crate::platform;
 use crate::repo::{DeviceProfile, LoadedCase, Repo, RepoError, Saved};
 use crate::storage::indexed_db::IndexedDbStorage;
 use crate::storage::{StorageError, StoragePort};
+
+use super::search::{new_search, CaseSearch};
 
 /// The browser's repository.
 pub type BrowserRepo = Repo<IndexedDbStorage>;
@@ -41,8 +42,18 @@ pub enum RegisterStatus {
 #[derive(Debug, Clone, Copy)]
 pub struct RegisterState {
     repo: StoredValue<Option<Rc<BrowserRepo>>, LocalStorage>,
-    index: StoredValue<SearchIndex>,
-    /// Opening progress.
+    /// The search engine, once its chunk has loaded (`state::search`).
+    engine: StoredValue<Option<Box<dyn CaseSearch>>, LocalStorage>,
+    /// Whether the engine's chunk is being fetched (one fetch at a time).
+    engine_loading: StoredValue<bool>,
+    /// Whether the index build has started: once, when the whole register and the engine are
+    /// both here.
+    index_started: StoredValue<bool>,
+    /// Opening progress as far as Today and the case list need it: set once the profile and
+    /// the list head are read, before the directory.
+    pub head_status: RwSignal<RegisterStatus>,
+    /// Opening progress: `Ready` (or `NeedsSetUp`) only once the directory is loaded too,
+    /// which every page but Today and the case list needs.
     pub status: RwSignal<RegisterStatus>,
     /// This tablet's set-up.
     pub profile: RwSignal<Option<DeviceProfile>>,
@@ -54,6 +65,9 @@ pub struct RegisterState {
     pub version: RwSignal<u64>,
     /// Summaries that could not be read (shown to the user, never silently dropped).
     pub unreadable: RwSignal<usize>,
+    /// Whether the search engine's code has loaded; until then [`RegisterState::search`] has
+    /// no answer.
+    pub search_loaded: RwSignal<bool>,
     /// Whether the search index covers every summary; until then search scans the list.
     pub index_ready: RwSignal<bool>,
     /// Whether `summaries` holds every stored case; until then it holds the list head (the most
@@ -73,7 +87,11 @@ impl RegisterState {
     pub fn provide() -> Self {
         let this = Self {
             repo: StoredValue::new_local(None),
-            index: StoredValue::new(SearchIndex::new()),
+            engine: StoredValue::new_local(None),
+            engine_loading: StoredValue::new(false),
+            index_started: StoredValue::new(false),
+            search_loaded: RwSignal::new(false),
+            head_status: RwSignal::new(RegisterStatus::Loading),
             status: RwSignal::new(RegisterStatus::Loading),
             profile: RwSignal::new(None),
             summaries: RwSignal::new(Arc::new(Vec::new())),
@@ -87,6 +105,9 @@ impl RegisterState {
         leptos::task::spawn_local(async move {
             let result = this.open().await;
             if let Err(error) = result {
+                if this.head_status.get_untracked() == RegisterStatus::Loading {
+                    this.head_status.set(RegisterStatus::Failed(error.clone()));
+                }
                 this.status.set(RegisterStatus::Failed(error));
             }
         });
@@ -103,31 +124,35 @@ impl RegisterState {
         let repo = Rc::new(Repo::new(storage));
         // The list head first: the case list paints its first rows from it while the whole
         // register (10 000 summaries take seconds to read on a low-tier tablet) is read below.
-        // The three reads are independent, so they run at once rather than one after another.
-        let (profile, head, directory) = futures::future::join3(
-            repo.load_profile(),
-            repo.load_list_head_summaries(),
-            repo.load_directory(),
-        )
-        .await;
-        let (profile, head, directory) = (profile?, head?, directory?);
-        repo.set_calendar(directory.calendar());
+        // The two reads are independent, so they run at once rather than one after another.
+        let (profile, head) =
+            futures::future::join(repo.load_profile(), repo.load_list_head_summaries()).await;
+        let (profile, head) = (profile?, head?);
         self.repo.set_value(Some(repo.clone()));
         self.summaries.set(Arc::new(head));
-        self.directory.set(Arc::new(directory));
-        let ready = profile.is_some();
-        self.profile.set(profile);
-        self.status.set(if ready {
+        let opened = if profile.is_some() {
             RegisterStatus::Ready
         } else {
             RegisterStatus::NeedsSetUp
-        });
+        };
+        self.profile.set(profile);
+        self.head_status.set(opened.clone());
         platform::mark("register:head");
-        // Let the head's rows paint before the long read and parse of the whole register.
+        // Let the head's rows paint before the long read and parse of the whole register, and
+        // before the chunks of the directory and the search engine are fetched.
         platform::after_next_paint().await;
+        self.load_search();
 
-        let (mut loaded, mut problems) = self.read_summaries(&repo).await?;
-        if problems > 0 {
+        // The directory is read alongside the summaries, and `status` turns ready as soon as
+        // it is here, not after the (long) summary read.
+        let (directory_read, summaries_read) = futures::future::join(
+            self.load_directory(repo.clone(), opened),
+            self.read_summaries(&repo),
+        )
+        .await;
+        let (mut loaded, mut problems) = summaries_read?;
+        // A rebuild computes deadlines, which needs the directory's holiday calendar.
+        if problems > 0 && directory_read {
             // Summaries are derived data: ones this version cannot read (an older format after
             // an update, or damage) are recomputed from the events, in one transaction, and
             // whatever still fails is reported.
@@ -145,24 +170,75 @@ impl RegisterState {
         let held = self.summaries.get_untracked();
         let all = merge_loaded(loaded, &held);
         drop(held);
-        let count = all.len();
         self.unreadable.set(problems);
         self.summaries.set(Arc::new(all));
         self.complete.set(true);
         platform::mark("register:summaries");
         // A register written before the head existed, or changed by other means: repair the
         // head for the next start. Failure costs only the fast first paint, so it is ignored.
+        // The check compares decoded summaries, so a normal start needs neither the summary
+        // encoder nor the write path; the rare repair is in the maintenance chunk.
         // (No handle on the list is held across the awaits: a save meanwhile would copy it.)
-        let fresh = self
+        let head = repo.load_list_head_summaries().await.unwrap_or_default();
+        let stale = self
             .summaries
-            .with_untracked(|all| ListHead::of(all.as_slice()));
-        if repo.load_list_head().await.unwrap_or_default() != fresh {
-            let _ = repo.store_list_head(&fresh).await;
+            .with_untracked(|all| head.as_slice() != &all[..all.len().min(LIST_HEAD_LEN)]);
+        if stale {
+            let _ = super::maintenance::repair_list_head(repo.clone(), self.summaries).await;
         }
         // The search index is built afterwards, in slices, so neither first rows nor typing
         // wait for it.
-        self.build_index(count).await;
+        self.start_index();
         Ok(())
+    }
+
+    /// Reads the directory (its code is a chunk, `state::directory`) and makes the register
+    /// `status`-ready (`opened`); returns whether the directory was read.
+    async fn load_directory(self, repo: Rc<BrowserRepo>, opened: RegisterStatus) -> bool {
+        match super::directory::load_directory(repo).await {
+            Ok(directory) => {
+                self.directory.set(Arc::new(directory));
+                self.status.set(opened);
+                true
+            }
+            Err(error) => {
+                self.status.set(RegisterStatus::Failed(error));
+                false
+            }
+        }
+    }
+
+    /// Fetches the search engine's chunk unless it is here or on its way; once it is here,
+    /// the index is built (if the whole register has been read).
+    fn load_search(self) {
+        if self.search_loaded.get_untracked() || self.engine_loading.get_value() {
+            return;
+        }
+        self.engine_loading.set_value(true);
+        leptos::task::spawn_local(async move {
+            let loaded = new_search().await;
+            self.engine_loading.set_value(false);
+            // A failed fetch (offline before the service worker had cached the chunk) is tried
+            // again by the next search.
+            if let Ok(engine) = loaded {
+                self.engine.set_value(Some(engine));
+                self.search_loaded.set(true);
+                self.start_index();
+            }
+        });
+    }
+
+    /// Starts building the index once both the whole register and the engine are here.
+    fn start_index(self) {
+        if self.index_started.get_value()
+            || !self.complete.get_untracked()
+            || !self.search_loaded.get_untracked()
+        {
+            return;
+        }
+        self.index_started.set_value(true);
+        let count = self.summaries.with_untracked(|all| all.len());
+        leptos::task::spawn_local(self.build_index(count));
     }
 
     /// Reads and parses every stored summary, in slices so the page stays responsive; returns
@@ -193,9 +269,11 @@ impl RegisterState {
             platform::yield_to_browser().await;
             let end = (start + INDEX_SLICE).min(count);
             let summaries = self.summaries.get_untracked();
-            self.index.update_value(|index| {
-                for summary in summaries.get(start..end).unwrap_or_default() {
-                    index.upsert(summary);
+            self.engine.update_value(|engine| {
+                if let Some(engine) = engine {
+                    for summary in summaries.get(start..end).unwrap_or_default() {
+                        engine.upsert(summary);
+                    }
                 }
             });
             start = end;
@@ -244,6 +322,7 @@ impl RegisterState {
         repo.set_calendar(directory.calendar());
         self.directory.set(Arc::new(directory));
         self.profile.set(Some(profile));
+        self.head_status.set(RegisterStatus::Ready);
         self.status.set(RegisterStatus::Ready);
         self.version.update(|v| *v += 1);
         Ok(())
@@ -288,8 +367,12 @@ impl RegisterState {
         platform::measure_from("save", "save:start");
         let transactions = repo.storage().committed_transactions() - before;
         platform::mark(&format!("save:transactions={transactions}"));
-        self.index
-            .update_value(|index| index.upsert(&saved.summary));
+        // Without the engine yet, the index build that follows its loading covers this case.
+        self.engine.update_value(|engine| {
+            if let Some(engine) = engine {
+                engine.upsert(&saved.summary);
+            }
+        });
         self.summaries
             .update(|all| insert_recent(Arc::make_mut(all), saved.summary.clone()));
         self.version.update(|v| *v += 1);
@@ -321,16 +404,25 @@ impl RegisterState {
         BrowserRepo::next_case_number(&profile, &prefix, year, summaries.iter())
     }
 
-    /// Case ids matching `query`, best first (empty query: none).
-    pub fn search(self, query: &str, limit: usize) -> Vec<CaseId> {
+    /// Case ids matching `query`, best first (empty query: none); `None` while the search
+    /// engine's code is still loading. Tracked, so a list showing results searches again once
+    /// the engine is here and once its index is complete.
+    pub fn search(self, query: &str, limit: usize) -> Option<Vec<CaseId>> {
+        if !self.search_loaded.get() {
+            self.load_search();
+            return None;
+        }
         platform::mark("search:start");
-        // Tracked, so a list showing results re-queries once the index is complete.
-        let found = if self.index_ready.get() {
-            self.index.with_value(|index| index.query(query, limit))
-        } else {
-            let summaries = self.summaries.get_untracked();
-            crate::domain::search::scan(&summaries, query, limit)
-        };
+        let indexed = self.index_ready.get();
+        let found = self.engine.with_value(|engine| {
+            let engine = engine.as_ref()?;
+            Some(if indexed {
+                engine.query(query, limit)
+            } else {
+                let summaries = self.summaries.get_untracked();
+                engine.scan(&summaries, query, limit)
+            })
+        });
         platform::measure_from("search:query", "search:start");
         found
     }

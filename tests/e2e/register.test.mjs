@@ -224,3 +224,63 @@ test("summaries of an older format are rebuilt from the events when the register
   await context.close();
   await server.close();
 });
+
+test("a missing list head is written again when the register opens (by the maintenance chunk)", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const wasm = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  await setUp(page, server.url);
+  await page.goto(server.url + "/cases/new");
+  await page.fill("[data-testid=field-applicant-name]", "郑十一");
+  await page.fill("[data-testid=field-summary]", "邻里噪音");
+  await page.selectOption("[data-testid=field-dispute-type]", "LL");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  const id = caseIdOf(page);
+
+  // What a register written before the list head existed looks like.
+  await page.evaluate(async () => {
+    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+    const tx = db.transaction("meta", "readwrite");
+    tx.objectStore("meta").delete("list_head");
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  });
+  const readHead = () =>
+    page.evaluate(async () => {
+      const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+      const text = await new Promise((r) => { const q = db.transaction("meta").objectStore("meta").get("list_head"); q.onsuccess = () => r(q.result); });
+      db.close();
+      return text ?? null;
+    });
+  assert.equal(await readHead(), null);
+
+  wasm.length = 0;
+  await page.goto(server.url + "/cases");
+  await page.waitForSelector("[data-testid=case-row]");
+  assert.match(await page.textContent("[data-testid=case-row]"), /郑十一/);
+  await page.waitForFunction(async (key) => {
+    const db = await new Promise((r) => { const o = indexedDB.open("casebook"); o.onsuccess = () => r(o.result); });
+    const text = await new Promise((r) => { const q = db.transaction("meta").objectStore("meta").get("list_head"); q.onsuccess = () => r(q.result); });
+    db.close();
+    return typeof text === "string" && text.includes(key);
+  }, id);
+  assert.ok(wasm.some((p) => /\/pkg\/split_maintenance-[0-9a-f]{16}\.wasm$/.test(p)), `the repair loads its chunk: ${wasm.join(" ")}`);
+
+  // A start with a good head needs no repair, so it does not fetch the maintenance chunk.
+  wasm.length = 0;
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector("[data-testid=case-row]");
+  await page.waitForFunction(() => performance.getEntriesByName("register:index").length > 0);
+  assert.deepEqual(wasm.filter((p) => /split_maintenance/.test(p)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});

@@ -11,6 +11,7 @@ mod entities;
 mod fold;
 mod procedure;
 mod search;
+mod sorting;
 mod summary;
 pub(super) mod support;
 mod time_and_ids;

@@ -1,6 +1,9 @@
-//! The message catalogue: both locales complete, placeholders filled, tags parsed.
+//! The message catalogue: both locales complete, placeholders filled, tags parsed, and the
+//! English table the wasm app fetches equal to the one compiled into native builds.
 
-use casebook::i18n::{Key, Locale, ALL_KEYS, KEY_COUNT};
+use casebook::i18n::{
+    parse_table, Key, Locale, TableError, ALL_KEYS, EN_TABLE_FILE, EN_TABLE_JSON, KEY_COUNT,
+};
 
 #[test]
 fn every_key_has_text_in_every_locale() {
@@ -52,4 +55,60 @@ fn byte_counts_use_the_locale_units() {
         Locale::En.format_bytes(10.0 * 1024.0 * 1024.0 * 1024.0),
         "10.0 GB"
     );
+}
+
+#[test]
+fn the_fetched_english_table_holds_the_compiled_texts_in_key_order() {
+    let texts = parse_table(EN_TABLE_JSON).expect("build.rs writes a valid table");
+    assert_eq!(texts.len(), KEY_COUNT);
+    for (key, name) in ALL_KEYS {
+        assert_eq!(texts[*key as usize], Locale::En.text(*key), "{name}");
+    }
+    assert_eq!(Locale::En.install_table(EN_TABLE_JSON), Ok(()));
+    assert!(Locale::En.is_available());
+}
+
+#[test]
+fn only_english_is_fetched_and_its_file_name_carries_a_content_hash() {
+    assert_eq!(Locale::ZhCn.table_file(), None);
+    assert_eq!(Locale::En.table_file(), Some(EN_TABLE_FILE));
+    let hash = EN_TABLE_FILE
+        .strip_prefix("locale-en-")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .expect("locale-en-<hash>.json");
+    // public/sw.js takes files named like this from the HTTP cache, as immutable.
+    assert_eq!(hash.len(), 16);
+    assert!(hash
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+}
+
+#[test]
+fn a_damaged_or_foreign_table_is_refused() {
+    let texts = parse_table(EN_TABLE_JSON).expect("valid");
+    let json = |texts: &[String]| serde_json::to_string(texts).expect("JSON");
+    assert_eq!(parse_table(""), Err(TableError::NotAnArray));
+    assert_eq!(parse_table("<!doctype html>"), Err(TableError::NotAnArray));
+    assert_eq!(
+        parse_table(&EN_TABLE_JSON[..EN_TABLE_JSON.len() / 2]),
+        Err(TableError::NotAnArray)
+    );
+    assert_eq!(parse_table("{\"a\": \"b\"}"), Err(TableError::NotAnArray));
+    assert_eq!(
+        parse_table(&json(&texts[1..])),
+        Err(TableError::WrongLength {
+            expected: KEY_COUNT,
+            found: KEY_COUNT - 1
+        })
+    );
+    let mut blank = texts.clone();
+    blank[3] = " ".to_owned();
+    assert_eq!(parse_table(&json(&blank)), Err(TableError::BadText(3)));
+    let with_number = EN_TABLE_JSON.replacen("[\"", "[7,\"", 1);
+    let mut shifted: Vec<serde_json::Value> =
+        serde_json::from_str(&with_number).expect("still JSON");
+    shifted.pop();
+    let shifted = serde_json::to_string(&shifted).expect("JSON");
+    assert_eq!(parse_table(&shifted), Err(TableError::BadText(0)));
+    assert!(Locale::En.install_table("[]").is_err());
 }

@@ -9,15 +9,20 @@
 //! here, which `.ci/build-wasm.mjs` copies into `pkg/`: most users never read them, and their
 //! strings would otherwise be downloaded before the first screen.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
 const LOCALES: [(&str, &str); 2] = [("ZH_CN", "zh-CN"), ("EN", "en")];
 
+/// Locale files whose zh-CN texts the wasm app fetches with the pages that show them (the
+/// procedure's step pages, the case page, the set-up page) instead of compiling them in.
+const PAGE_FILES: [&str; 1] = ["procedure.json"];
+
 /// Reads every `*.json` file of `dir/<tag>/` into one table; a key defined twice fails the build.
-fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
+/// Also returns the keys read from [`PAGE_FILES`].
+fn read_locale(dir: &Path, tag: &str) -> (BTreeMap<String, String>, BTreeSet<String>) {
     let locale_dir = dir.join(tag);
     println!("cargo:rerun-if-changed={}", locale_dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&locale_dir)
@@ -27,7 +32,12 @@ fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
         .collect();
     files.sort();
     let mut table = BTreeMap::new();
+    let mut page_keys = BTreeSet::new();
     for path in files {
+        let is_page_file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| PAGE_FILES.contains(&n));
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read locale file {}: {e}", path.display()));
@@ -43,6 +53,9 @@ fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
             let s = v
                 .as_str()
                 .unwrap_or_else(|| panic!("{}: value of {k} must be a string", path.display()));
+            if is_page_file {
+                page_keys.insert(k.clone());
+            }
             if table.insert(k.clone(), s.to_owned()).is_some() {
                 panic!(
                     "{}: key {k} is defined twice in locale {tag}",
@@ -51,7 +64,7 @@ fn read_locale(dir: &Path, tag: &str) -> BTreeMap<String, String> {
             }
         }
     }
-    table
+    (table, page_keys)
 }
 
 fn placeholders(s: &str) -> Vec<&str> {
@@ -85,9 +98,16 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 fn main() {
     let dir = Path::new("src/i18n/locales");
+    let mut page_keys = BTreeSet::new();
     let tables: Vec<(&str, BTreeMap<String, String>)> = LOCALES
         .iter()
-        .map(|(ident, tag)| (*ident, read_locale(dir, tag)))
+        .map(|(ident, tag)| {
+            let (table, pages) = read_locale(dir, tag);
+            if *ident == "ZH_CN" {
+                page_keys = pages;
+            }
+            (*ident, table)
+        })
         .collect();
 
     let (first_ident, first) = &tables[0];
@@ -144,6 +164,57 @@ fn main() {
     }
     out.push_str("];\n\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // Tables of earlier builds: their names carry another hash, and the wasm build copies every
+    // table it finds here.
+    if let Ok(entries) = std::fs::read_dir(&out_dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with("locale-") && name.ends_with(".json") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    // The zh-CN page texts: fetched by the wasm app with the pages that show them.
+    let page_texts: Vec<&str> = first
+        .iter()
+        .filter(|(k, _)| page_keys.contains(*k))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let page_json = serde_json::to_string(&page_texts).expect("page texts as JSON");
+    let page_file = format!(
+        "locale-zh-CN-pages-{:016x}.json",
+        fnv1a(page_json.as_bytes())
+    );
+    let page_path = Path::new(&out_dir).join(&page_file);
+    std::fs::write(&page_path, &page_json).expect("write the page texts");
+    let mut next = 0u16;
+    let positions: Vec<String> = first
+        .keys()
+        .map(|k| {
+            if page_keys.contains(k) {
+                next += 1;
+                (next - 1).to_string()
+            } else {
+                "u16::MAX".to_owned()
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// File name (in `pkg/`) of the zh-CN page texts the wasm app fetches.\n\
+         pub const ZH_CN_PAGES_FILE: &str = {page_file:?};\n\
+         /// The content of that file (for tests).\n\
+         #[doc(hidden)]\n\
+         pub const ZH_CN_PAGES_JSON: &str = include_str!({:?});\n\
+         /// Number of page texts.\n\
+         pub const PAGE_TEXT_COUNT: usize = {};\n\
+         /// Each key's position among the page texts; `u16::MAX` for a text compiled in.\n\
+         pub const PAGE_TEXT_POS: [u16; KEY_COUNT] = [{}];\n",
+        page_path.display().to_string(),
+        page_texts.len(),
+        positions.join(", ")
+    );
     for (i, (ident, table)) in tables.iter().enumerate() {
         if i > 0 {
             // Fetched by the wasm app: a JSON array of the texts in key order, named by a hash
@@ -165,11 +236,24 @@ fn main() {
             );
             out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
         }
+        if i == 0 {
+            out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        }
         let _ = writeln!(out, "pub(crate) static {ident}: [&str; KEY_COUNT] = [");
         for text in table.values() {
             let _ = writeln!(out, "    {text:?},");
         }
         out.push_str("];\n\n");
+        if i == 0 {
+            // The wasm app's zh-CN table leaves the page texts empty (they are fetched).
+            out.push_str("#[cfg(target_arch = \"wasm32\")]\n");
+            let _ = writeln!(out, "pub(crate) static {ident}: [&str; KEY_COUNT] = [");
+            for (key, text) in table {
+                let text = if page_keys.contains(key) { "" } else { text };
+                let _ = writeln!(out, "    {text:?},");
+            }
+            out.push_str("];\n\n");
+        }
     }
     std::fs::write(Path::new(&out_dir).join("i18n_keys.rs"), out).expect("write i18n_keys.rs");
 

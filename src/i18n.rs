@@ -19,6 +19,47 @@ include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 #[cfg(target_arch = "wasm32")]
 static FETCHED_EN: OnceLock<Box<[&'static str; KEY_COUNT]>> = OnceLock::new();
 
+/// The zh-CN page texts once fetched and installed (see [`install_page_texts`]).
+#[cfg(target_arch = "wasm32")]
+static FETCHED_PAGES: OnceLock<Box<[&'static str]>> = OnceLock::new();
+
+/// A zh-CN text the wasm app fetches with the pages that show it: only those pages render it,
+/// and they wait for [`install_page_texts`]; anything else gets an ellipsis, never a blank.
+#[cfg(target_arch = "wasm32")]
+fn page_text(key: Key) -> &'static str {
+    let pos = usize::from(PAGE_TEXT_POS[key as usize]);
+    FETCHED_PAGES
+        .get()
+        .and_then(|texts| texts.get(pos).copied())
+        .unwrap_or("\u{2026}")
+}
+
+/// Whether the zh-CN page texts are here (always, outside the wasm app).
+pub fn page_texts_available() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return FETCHED_PAGES.get().is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    true
+}
+
+/// The zh-CN texts that only lazily loaded pages show (the procedure's step pages, the case
+/// page, the set-up page): the wasm app fetches them from `pkg/` ([`ZH_CN_PAGES_FILE`]) with
+/// those pages, which keeps about 4 KB (brotli) out of the first download.
+pub fn install_page_texts(json: &str) -> Result<(), TableError> {
+    let texts = parse_texts(json, PAGE_TEXT_COUNT)?;
+    #[cfg(target_arch = "wasm32")]
+    if FETCHED_PAGES.get().is_none() {
+        let texts: Vec<&'static str> = texts
+            .into_iter()
+            .map(|text| &*Box::leak(text.into_boxed_str()))
+            .collect();
+        let _ = FETCHED_PAGES.set(texts.into_boxed_slice());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(texts);
+    Ok(())
+}
+
 /// Why a fetched message table was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TableError {
@@ -36,15 +77,20 @@ pub enum TableError {
 /// Reads a fetched message table: a JSON array with one non-blank text per key, in key order
 /// (what build.rs writes).
 pub fn parse_table(json: &str) -> Result<Vec<String>, TableError> {
+    parse_texts(json, KEY_COUNT)
+}
+
+/// Reads a JSON array of `expected` non-blank texts.
+fn parse_texts(json: &str, expected: usize) -> Result<Vec<String>, TableError> {
     // Read through `Value`, whose parser the summary decoder already brings into the wasm.
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|_| TableError::NotAnArray)?;
     let serde_json::Value::Array(items) = value else {
         return Err(TableError::NotAnArray);
     };
-    if items.len() != KEY_COUNT {
+    if items.len() != expected {
         return Err(TableError::WrongLength {
-            expected: KEY_COUNT,
+            expected,
             found: items.len(),
         });
     }
@@ -94,7 +140,12 @@ impl Locale {
 
     /// The message for `key` in this locale; zh-CN's while this locale's table is not installed.
     pub fn text(self, key: Key) -> &'static str {
-        self.table().unwrap_or(&ZH_CN)[key as usize]
+        let text = self.table().unwrap_or(&ZH_CN)[key as usize];
+        #[cfg(target_arch = "wasm32")]
+        if text.is_empty() {
+            return page_text(key);
+        }
+        text
     }
 
     fn table(self) -> Option<&'static [&'static str; KEY_COUNT]> {

@@ -27,6 +27,9 @@ use crate::state::i18n::tr;
 /// Routes that share a `$chunk` share one download (all the case forms, for example).
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident => $chunk:ident :: $split_fn:ident / $preload:ident = $page:path) => {
+        lazy_page!($(#[$doc])* $route => $chunk :: $split_fn / $preload = $page, texts = false);
+    };
+    ($(#[$doc:meta])* $route:ident => $chunk:ident :: $split_fn:ident / $preload:ident = $page:path, texts = $texts:expr) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -52,6 +55,10 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
+                // Pages that show the fetched zh-CN page texts wait for them like for their code.
+                if $texts && !crate::state::i18n::load_page_texts().await {
+                    return view! { <PageLoadFailed/> }.into_any();
+                }
                 match $split_fn().await {
                     Ok(view) => view,
                     Err(_) => view! { <PageLoadFailed/> }.into_any(),
@@ -60,6 +67,9 @@ macro_rules! lazy_page {
 
             async fn preload() {
                 // A failed preload is not cached; `view` tries again and reports the error.
+                if $texts {
+                    let _ = crate::state::i18n::load_page_texts().await;
+                }
                 let _ = $preload().await;
             }
         }
@@ -72,7 +82,8 @@ lazy_page!(
 );
 lazy_page!(
     /// `/cases/:id`: one case with its history.
-    CaseDetailRoute => case_detail::case_detail_view / preload_case_detail = crate::pages::CaseDetailPage
+    CaseDetailRoute => case_detail::case_detail_view / preload_case_detail = crate::pages::CaseDetailPage,
+    texts = true
 );
 // The five case forms share their form components, so they share one chunk.
 lazy_page!(
@@ -98,7 +109,8 @@ lazy_page!(
 lazy_page!(
     /// `/cases/:id/step/:step`: every form of the mediation procedure, in one chunk (they share
     /// the party pickers, the date fields and the procedure's command code).
-    StepRoute => procedure::step_view / preload_step = crate::pages::StepPage
+    StepRoute => procedure::step_view / preload_step = crate::pages::StepPage,
+    texts = true
 );
 lazy_page!(
     /// `/supervisor` (a placeholder today; its features will be large and rarely used).
@@ -110,7 +122,8 @@ lazy_page!(
 );
 lazy_page!(
     /// `/setup`: tablet set-up and the committee's mediators.
-    SetUpRoute => setup::set_up_view / preload_set_up = crate::pages::SetUpPage
+    SetUpRoute => setup::set_up_view / preload_set_up = crate::pages::SetUpPage,
+    texts = true
 );
 
 /// Shown in place of a page whose code could not be downloaded (offline before the service

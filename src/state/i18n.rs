@@ -30,6 +30,20 @@ pub async fn load_messages(locale: Locale, timeout_ms: i32) -> bool {
     locale.is_available()
 }
 
+/// Fetches and installs the zh-CN page texts if they are not here yet (see
+/// [`crate::i18n::install_page_texts`]); returns whether they are available afterwards. The
+/// pages that show them wait for this before they render.
+pub async fn load_page_texts() -> bool {
+    if crate::i18n::page_texts_available() {
+        return true;
+    }
+    let file = crate::i18n::ZH_CN_PAGES_FILE;
+    if let Some(json) = platform::fetch_text(&format!("/pkg/{file}"), SWITCH_WAIT_MS).await {
+        let _ = crate::i18n::install_page_texts(&json);
+    }
+    crate::i18n::page_texts_available()
+}
+
 /// The i18n context: the current locale, read reactively by every translated text.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {

@@ -112,3 +112,40 @@ fn a_damaged_or_foreign_table_is_refused() {
     assert_eq!(parse_table(&shifted), Err(TableError::BadText(0)));
     assert!(Locale::En.install_table("[]").is_err());
 }
+
+#[test]
+fn the_fetched_chinese_page_texts_are_the_procedure_files_texts_in_key_order() {
+    use casebook::i18n::{
+        install_page_texts, page_texts_available, PAGE_TEXT_COUNT, PAGE_TEXT_POS, ZH_CN_PAGES_FILE,
+        ZH_CN_PAGES_JSON,
+    };
+    let texts: Vec<String> = serde_json::from_str(ZH_CN_PAGES_JSON).expect("a JSON array");
+    assert_eq!(texts.len(), PAGE_TEXT_COUNT);
+    assert!(
+        PAGE_TEXT_COUNT > 100,
+        "the step pages' texts are fetched with them"
+    );
+    let mut seen = 0;
+    for (key, name) in ALL_KEYS {
+        let pos = PAGE_TEXT_POS[*key as usize];
+        if pos == u16::MAX {
+            continue;
+        }
+        assert_eq!(texts[usize::from(pos)], Locale::ZhCn.text(*key), "{name}");
+        seen += 1;
+    }
+    assert_eq!(seen, PAGE_TEXT_COUNT, "each page text belongs to one key");
+    // What the first screen and Today show is compiled in.
+    for key in [
+        Key::TodayDraftStep,
+        Key::StepSessionTitle,
+        Key::FormatDate,
+        Key::NavToday,
+    ] {
+        assert_eq!(PAGE_TEXT_POS[key as usize], u16::MAX, "{key:?}");
+    }
+    assert!(ZH_CN_PAGES_FILE.starts_with("locale-zh-CN-pages-"));
+    assert!(page_texts_available());
+    assert_eq!(install_page_texts(ZH_CN_PAGES_JSON), Ok(()));
+    assert!(install_page_texts("[\"too short\"]").is_err());
+}

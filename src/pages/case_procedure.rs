@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::domain::deadline::mediation_deadline;
-use crate::domain::procedure::{case_file_checklist, AgreementRecord};
+use crate::domain::procedure::{case_file_checklist, AgreementRecord, ReferralRecord};
 use crate::domain::{CaseState, PartyId};
 use crate::i18n::vocab::{self, Message};
 use crate::i18n::{Key, Locale};
@@ -111,6 +111,21 @@ fn agreement_lines(state: &CaseState, record: &AgreementRecord, locale: Locale) 
         lines.push(line);
     }
     lines
+}
+
+/// A referral as one line: when sent, what kind, to whom.
+pub(crate) fn referral_line(referral: &ReferralRecord, locale: Locale) -> String {
+    let to = referral.to_name.clone().unwrap_or_else(|| {
+        locale
+            .text(vocab::referral_target(referral.target))
+            .to_owned()
+    });
+    format!(
+        "{} · {} · {}",
+        vocab::date(referral.sent_on, locale),
+        locale.text(vocab::referral_kind(referral.kind)),
+        to
+    )
 }
 
 /// The procedure tab of a case.
@@ -263,17 +278,7 @@ pub fn ProcedurePanel(state: CaseState) -> impl IntoView {
             .referrals
             .iter()
             .map(|r| {
-                let to = r.referral.to_name.clone().unwrap_or_else(|| {
-                    locale
-                        .text(vocab::referral_target(r.referral.target))
-                        .to_owned()
-                });
-                let mut line = format!(
-                    "{} · {} · {}",
-                    date(r.referral.sent_on),
-                    locale.text(vocab::referral_kind(r.referral.kind)),
-                    to
-                );
+                let mut line = referral_line(&r.referral, locale);
                 if let Some(on) = r.acknowledged_on {
                     line.push_str(&format!(
                         " · {}",

@@ -182,17 +182,7 @@ fn answer_referral(state: &CaseState) -> AnyView {
         .referrals
         .iter()
         .map(|r| {
-            let to = r.referral.to_name.clone().unwrap_or_else(|| {
-                locale
-                    .text(vocab::referral_target(r.referral.target))
-                    .to_owned()
-            });
-            let label = format!(
-                "{} · {} · {}",
-                vocab::date(r.referral.sent_on, locale),
-                locale.text(vocab::referral_kind(r.referral.kind)),
-                to
-            );
+            let label = crate::pages::case_procedure::referral_line(&r.referral, locale);
             (r.referral.id.clone(), label)
         })
         .collect();

@@ -4,8 +4,6 @@
 //! transaction and counts as saved only when the transaction's `complete` event has fired.
 
 use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
 
 use idb::{
     Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction,
@@ -102,8 +100,13 @@ fn error_name(e: &idb::Error) -> Option<String> {
     }
 }
 
-/// One issued write request, awaited later.
-type Request = Pin<Box<dyn Future<Output = Result<(), idb::Error>>>>;
+/// An issued write request, asked for its error once the transaction has ended.
+type Probe = Box<dyn Fn() -> Option<DomException>>;
+
+/// Keeps a request to read its error later (no callback is attached: none is needed).
+fn probe<R: idb::Request + 'static>(request: R) -> Probe {
+    Box::new(move || request.error().ok().flatten())
+}
 
 /// The port's error for a failed write operation.
 fn op_error(op: &WriteOp, e: idb::Error) -> StorageError {
@@ -147,42 +150,30 @@ impl StoragePort for IndexedDbStorage {
         // A second handle on the same transaction: the awaited one is consumed, and this one
         // lets us read `transaction.error` after an abort (e.g. QuotaExceededError).
         let tx = Transaction::from(raw.clone());
-        // Every request is issued at once and the results are awaited together: one round trip
-        // of the event loop instead of one per record, which on a low-tier tablet was most of a
-        // save. Each result stays tied to its operation, so a failure is still attributed.
-        let mut pending: Vec<Request> = Vec::with_capacity(batch.ops().len());
+        // Every request is issued at once and only the transaction's end is awaited: one
+        // wake-up of the app instead of one per record (each costs milliseconds on a throttled
+        // tablet). Each request is kept, so after an abort the one that failed is named.
+        let mut issued: Vec<Probe> = Vec::with_capacity(batch.ops().len());
         for op in batch.ops() {
             let store = tx.object_store(op.store().as_str()).map_err(map_error)?;
-            let issued: Result<Request, idb::Error> = match op {
+            let request: Result<Probe, idb::Error> = match op {
                 WriteOp::Insert { key, value, .. } => store
                     .add(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
-                    .map(|r| Box::pin(async move { r.await.map(drop) }) as Request),
+                    .map(probe),
                 WriteOp::Put { key, value, .. } => store
                     .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
-                    .map(|r| Box::pin(async move { r.await.map(drop) }) as Request),
-                WriteOp::Delete { key, .. } => store
-                    .delete(Query::Key(JsValue::from_str(key)))
-                    .map(|r| Box::pin(async move { r.await.map(drop) }) as Request),
+                    .map(probe),
+                WriteOp::Delete { key, .. } => {
+                    store.delete(Query::Key(JsValue::from_str(key))).map(probe)
+                }
             };
-            match issued {
-                Ok(request) => pending.push(request),
+            match request {
+                Ok(request) => issued.push(request),
                 Err(e) => {
                     let _ = raw.abort();
                     return Err(op_error(op, e));
                 }
             }
-        }
-        let outcomes = futures::future::join_all(pending).await;
-        // The operation that failed reports its own error; the others then fail with AbortError
-        // because the transaction was aborted, which says nothing about them.
-        let failed = outcomes
-            .into_iter()
-            .zip(batch.ops())
-            .filter_map(|(outcome, op)| outcome.err().map(|e| (op, e)))
-            .min_by_key(|(_, e)| error_name(e).as_deref() == Some("AbortError"));
-        if let Some((op, e)) = failed {
-            let _ = raw.abort();
-            return Err(op_error(op, e));
         }
         let result = tx.await;
         match result {
@@ -190,11 +181,23 @@ impl StoragePort for IndexedDbStorage {
                 self.commits.set(self.commits.get() + 1);
                 Ok(())
             }
-            _ => Err(match raw.error() {
-                Some(ex) if ex.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
-                Some(ex) => StorageError::Aborted(format!("{}: {}", ex.name(), ex.message())),
-                None => StorageError::Aborted("transaction did not complete".to_owned()),
-            }),
+            _ => {
+                // The operation that failed reports its own error; the others then fail with
+                // AbortError because the transaction was aborted, which says nothing about them.
+                let failed = issued.iter().zip(batch.ops()).find_map(|(probe, op)| {
+                    probe()
+                        .filter(|ex| ex.name() != "AbortError")
+                        .map(|ex| (op, ex))
+                });
+                if let Some((op, ex)) = failed {
+                    return Err(op_error(op, idb::Error::DomException(ex)));
+                }
+                Err(match raw.error() {
+                    Some(ex) if ex.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+                    Some(ex) => StorageError::Aborted(format!("{}: {}", ex.name(), ex.message())),
+                    None => StorageError::Aborted("transaction did not complete".to_owned()),
+                })
+            }
         }
     }
 

@@ -105,6 +105,19 @@ pub struct Repo<S> {
     /// The holiday calendar that commands and summaries count working days and moved last
     /// days on: the shipped one until the shell sets the directory's (with its local changes).
     calendar: RefCell<Calendar>,
+    /// This device's chain head and the list head as this repository last wrote them, so a
+    /// save needs no read of either (each read is an IndexedDB round trip, tens of
+    /// milliseconds on a slow tablet). Another writer on the same device (a second tab) makes
+    /// the cached head stale: its device-log insert then conflicts, the batch fails whole, and
+    /// the save is decided again from storage.
+    cache: RefCell<WriteCache>,
+}
+
+/// What [`Repo::execute_all`] wrote last (see [`Repo::cache`]).
+#[derive(Debug, Default)]
+struct WriteCache {
+    head: Option<ChainHead>,
+    list_head: Option<ListHead>,
 }
 
 fn corrupt(key: &str, detail: impl ToString) -> RepoError {
@@ -173,6 +186,7 @@ impl<S: StoragePort> Repo<S> {
         Self {
             storage,
             calendar: RefCell::new(Calendar::shipped()),
+            cache: RefCell::new(WriteCache::default()),
         }
     }
 
@@ -259,6 +273,7 @@ impl<S: StoragePort> Repo<S> {
             META_DEVICE,
             to_json(&record),
         );
+        self.forget_writes();
         self.storage.commit(batch).await?;
         Ok(profile)
     }
@@ -270,6 +285,8 @@ impl<S: StoragePort> Repo<S> {
         command: DirectoryCommand,
         now: Timestamp,
     ) -> Result<Event, RepoError> {
+        // The directory event moves this device's chain head.
+        self.forget_writes();
         let ctx = self.context(profile, now).await?;
         let event = decide_directory(command, &ctx)?;
         self.storage
@@ -327,6 +344,7 @@ impl<S: StoragePort> Repo<S> {
 
     /// Rewrites the list head (after a full read found the stored one stale).
     pub async fn store_list_head(&self, head: &ListHead) -> Result<(), RepoError> {
+        self.forget_writes();
         let head = head.to_json();
         Ok(self
             .storage
@@ -412,6 +430,11 @@ impl<S: StoragePort> Repo<S> {
         Ok(allocate_case_number(prefix, year, profile.slot, used)?)
     }
 
+    /// Drops what [`Repo::cache`] holds: the next save reads the chain head and the list head.
+    fn forget_writes(&self) {
+        *self.cache.borrow_mut() = WriteCache::default();
+    }
+
     /// Decides `command` on `case` and stores the result in one transaction (events, device log,
     /// chain head, summary, and the removal of `clear_draft` if given).
     pub async fn execute(
@@ -437,14 +460,82 @@ impl<S: StoragePort> Repo<S> {
         now: Timestamp,
         clear_draft: Option<&str>,
     ) -> Result<Saved, RepoError> {
-        // Independent reads, issued together: one wait instead of three.
-        let (history, ctx, list_head) = futures::future::join3(
-            self.load_case_events(case),
-            self.context(profile, now),
-            self.load_list_head(),
+        self.execute_all_on(profile, case, false, commands, now, clear_draft)
+            .await
+    }
+
+    /// [`Repo::execute_all`] for a case the caller knows storage does not hold yet (a new
+    /// case whose id is in no list): its events are not read, and with the chain head and list
+    /// head cached the save reads nothing before its one transaction.
+    pub async fn execute_all_on(
+        &self,
+        profile: &DeviceProfile,
+        case: &CaseId,
+        known_new: bool,
+        commands: Vec<CaseCommand>,
+        now: Timestamp,
+        clear_draft: Option<&str>,
+    ) -> Result<Saved, RepoError> {
+        let cached = self.cache.borrow().head.is_some();
+        match self
+            .try_execute(profile, case, known_new, commands.clone(), now, clear_draft)
+            .await
+        {
+            // A stale cached head (another tab of this device wrote meanwhile): decide again
+            // from what storage holds.
+            Err(RepoError::Storage(StorageError::AlreadyExists { .. })) if cached => {
+                self.forget_writes();
+                self.try_execute(profile, case, known_new, commands, now, clear_draft)
+                    .await
+            }
+            result => result,
+        }
+    }
+
+    async fn try_execute(
+        &self,
+        profile: &DeviceProfile,
+        case: &CaseId,
+        known_new: bool,
+        commands: Vec<CaseCommand>,
+        now: Timestamp,
+        clear_draft: Option<&str>,
+    ) -> Result<Saved, RepoError> {
+        let (cached_head, cached_list) = {
+            let cache = self.cache.borrow();
+            (cache.head.clone(), cache.list_head.clone())
+        };
+        // Independent reads, issued together: one wait instead of three, and none for what
+        // the cache holds.
+        let (history, head, list_head) = futures::future::join3(
+            async {
+                if known_new {
+                    Ok(Vec::new())
+                } else {
+                    self.load_case_events(case).await
+                }
+            },
+            async {
+                match cached_head {
+                    Some(head) => Ok(head),
+                    None => self.load_head().await,
+                }
+            },
+            async {
+                match cached_list {
+                    Some(list) => Ok(list),
+                    None => self.load_list_head().await,
+                }
+            },
         )
         .await;
-        let (mut history, mut ctx, list_head) = (history?, ctx?, list_head?);
+        let (mut history, head, list_head) = (history?, head?, list_head?);
+        let mut ctx = CommandContext {
+            author: profile.mediator.clone(),
+            device: profile.device.clone(),
+            head,
+            now,
+        };
         let mut events = Vec::new();
         for command in commands {
             let current = fold_case(case, &history);
@@ -465,7 +556,15 @@ impl<S: StoragePort> Repo<S> {
         if let Some(draft) = clear_draft {
             batch = batch.delete(StoreName::Drafts, draft);
         }
-        self.storage.commit(batch).await?;
+        if let Err(e) = self.storage.commit(batch).await {
+            // Nothing was written; what was cached may be what is stale.
+            self.forget_writes();
+            return Err(e.into());
+        }
+        *self.cache.borrow_mut() = WriteCache {
+            head: Some(ctx.head),
+            list_head: Some(list_head),
+        };
         Ok(Saved {
             events,
             state,
@@ -476,6 +575,7 @@ impl<S: StoragePort> Repo<S> {
     /// Recomputes every summary from the events, in one transaction (the derived store is
     /// never the source of truth).
     pub async fn rebuild_summaries(&self) -> Result<usize, RepoError> {
+        self.forget_writes();
         let events = self
             .events_of_kind(SubjectKind::Case, parse_event_json_unverified)
             .await?;

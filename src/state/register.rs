@@ -353,10 +353,16 @@ impl RegisterState {
         let repo = self.repo()?;
         let profile = self.ready_profile()?;
         let before = repo.storage().committed_transactions();
+        // A case in no list of a fully read register is new: storage holds no event of it.
+        let known_new = self.complete.get_untracked()
+            && self
+                .summaries
+                .with_untracked(|all| !all.iter().any(|s| s.id == case));
         let saved = repo
-            .execute_all(
+            .execute_all_on(
                 &profile,
                 &case,
+                known_new,
                 commands,
                 platform::now(),
                 clear_draft.as_deref(),

@@ -185,6 +185,35 @@ pub trait StoragePort {
     fn committed_transactions(&self) -> u64;
 }
 
+/// A shared reference to a port is a port: two repositories over one storage behave like two
+/// tabs over one database (the tests of concurrent writers use this).
+impl<S: StoragePort> StoragePort for &S {
+    async fn commit(&self, batch: WriteBatch) -> Result<(), StorageError> {
+        (**self).commit(batch).await
+    }
+
+    async fn get(&self, store: StoreName, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(store, key).await
+    }
+
+    async fn scan_prefix(
+        &self,
+        store: StoreName,
+        prefix: &str,
+        limit: Option<u32>,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        (**self).scan_prefix(store, prefix, limit).await
+    }
+
+    async fn count(&self, store: StoreName) -> Result<u32, StorageError> {
+        (**self).count(store).await
+    }
+
+    fn committed_transactions(&self) -> u64 {
+        (**self).committed_transactions()
+    }
+}
+
 /// The smallest string greater than every string starting with `prefix`, for range scans.
 ///
 /// `None` when no such bound exists (empty prefix, or one of only `char::MAX`).

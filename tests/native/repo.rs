@@ -287,3 +287,60 @@ fn the_directory_parser_reads_directory_events_and_refuses_case_events() {
         "directory events still parse"
     );
 }
+
+#[test]
+fn a_second_tab_of_the_device_makes_the_kept_head_stale_and_the_save_is_decided_again() {
+    let storage = MemoryStorage::new();
+    let tab_a = Repo::new(&storage);
+    let device = DeviceId::parse("tablet-a").expect("device");
+    let slot = NumberingSlot::new(2).expect("slot");
+    let profile = run(tab_a.set_up(device, slot, committee(), mediator(), t(0))).expect("set up");
+    let (a1, b1, a2) = (case_id("case-a1"), case_id("case-b1"), case_id("case-a2"));
+    // Tab A saves and keeps the chain head; tab B, over the same database, then appends.
+    let command = register_command_on(&tab_a, &profile, &a1);
+    run(tab_a.execute(&profile, &a1, command, t(5), None)).expect("a1");
+    let tab_b = Repo::new(&storage);
+    let command = register_command_on(&tab_b, &profile, &b1);
+    run(tab_b.execute(&profile, &b1, command, t(6), None)).expect("b1");
+    // Tab A's kept head is stale: the save conflicts, is decided again from storage, and lands.
+    let before = storage.committed_transactions();
+    let command = register_command_on(&tab_a, &profile, &a2);
+    let saved = run(tab_a.execute_all_on(&profile, &a2, true, vec![command], t(7), None))
+        .expect("a2 after the retry");
+    assert_eq!(
+        saved.events[0].seq(),
+        5,
+        "after set-up (1, 2), a1 (3) and b1 (4)"
+    );
+    assert_eq!(
+        storage.committed_transactions(),
+        before + 1,
+        "one commit landed"
+    );
+    let rows = run(storage.scan_prefix(StoreName::Events, "", None)).expect("scan");
+    let events: Vec<_> = rows
+        .iter()
+        .map(|(_, text)| parse_event_json(text).expect("verified event"))
+        .collect();
+    assert_eq!(events.len(), 5);
+    assert_eq!(check_chains(&events), Vec::new(), "one unbroken chain");
+    // The list head written last has all three cases.
+    let head = run(tab_a.load_list_head()).expect("list head");
+    assert_eq!(head.summaries().expect("decodable").len(), 3);
+}
+
+fn register_command_on(
+    repo: &Repo<&MemoryStorage>,
+    profile: &DeviceProfile,
+    case: &CaseId,
+) -> CaseCommand {
+    let (known, _) = run(repo.load_summaries()).expect("summaries");
+    let number =
+        Repo::<&MemoryStorage>::next_case_number(profile, PREFIX, 2026, &known).expect("n");
+    CaseCommand::Register {
+        case: case.clone(),
+        number,
+        acceptance: applied(),
+        intake: intake(two_parties()),
+    }
+}

@@ -228,11 +228,16 @@ impl<S: StoragePort> Repo<S> {
             .map(EventId::parse)
             .transpose()
             .map_err(|e| corrupt(META_HEAD, e))?;
-        Ok(ChainHead {
+        let head = ChainHead {
             next_seq: record.next_seq,
             prev,
             last_at: record.last_at.map(Timestamp::from_millis),
-        })
+        };
+        self.cache
+            .borrow_mut()
+            .head
+            .get_or_insert_with(|| head.clone());
+        Ok(head)
     }
 
     /// Sets the tablet up: saves its committee and mediator records as events and its profile,
@@ -332,9 +337,15 @@ impl<S: StoragePort> Repo<S> {
     /// anyway, and [`Repo::store_list_head`] repairs it.
     pub async fn load_list_head(&self) -> Result<ListHead, RepoError> {
         let text = self.storage.get(StoreName::Meta, META_LIST_HEAD).await?;
-        Ok(text
+        let head = text
             .and_then(|t| ListHead::from_json(&t).ok())
-            .unwrap_or_default())
+            .unwrap_or_default();
+        // What storage holds now is what the next save starts from (see `Repo::cache`).
+        self.cache
+            .borrow_mut()
+            .list_head
+            .get_or_insert_with(|| head.clone());
+        Ok(head)
     }
 
     /// The list head's summaries, most recent first (empty if any is unreadable).

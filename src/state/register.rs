@@ -125,8 +125,15 @@ impl RegisterState {
         // The list head first: the case list paints its first rows from it while the whole
         // register (10 000 summaries take seconds to read on a low-tier tablet) is read below.
         // The two reads are independent, so they run at once rather than one after another.
-        let (profile, head) =
-            futures::future::join(repo.load_profile(), repo.load_list_head_summaries()).await;
+        // The chain head is read alongside so that the first save reads nothing before its
+        // transaction (the repository keeps what it read; a failure here only means that save
+        // reads it).
+        let (profile, head, _) = futures::future::join3(
+            repo.load_profile(),
+            repo.load_list_head_summaries(),
+            repo.load_head(),
+        )
+        .await;
         let (profile, head) = (profile?, head?);
         self.repo.set_value(Some(repo.clone()));
         self.summaries.set(Arc::new(head));

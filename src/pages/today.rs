@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use crate::components::{CaseRow, EmptyState};
 use crate::domain::agenda::{self, Agenda};
 use crate::i18n::Key;
-use crate::pages::case_procedure::step_label;
 use crate::pages::support::case_row_data;
 use crate::platform;
 use crate::routes::{parse_step_draft_key, Route};
@@ -130,17 +129,15 @@ fn TodayAgenda() -> impl IntoView {
                 if let Some((_, label)) = DRAFT_FORMS.iter().find(|(k, _)| *k == key) {
                     return Some((Route::NewCase.href(), locale.text(*label).to_owned()));
                 }
-                // An unfinished step form of a case: named by the step and the case number.
+                // An unfinished step form of a case.
                 let (case, step) = parse_step_draft_key(&key)?;
                 let number = register.summaries.with_untracked(|all| {
                     all.iter()
                         .find(|s| s.id == case)
                         .and_then(|s| s.number.as_ref().map(ToString::to_string))
                 })?;
-                let label = i18n.format(
-                    Key::TodayDraftStep,
-                    &[("step", locale.text(step_label(step))), ("case", &number)],
-                );
+                // Named by its case only: the step titles are texts of the step pages.
+                let label = i18n.format(Key::TodayDraftStep, &[("case", &number)]);
                 Some((Route::Step(case, step).href(), label))
             })
             .collect();

@@ -25,7 +25,7 @@ use crate::domain::{CaseId, CaseState, MediatorId, Status};
 use crate::i18n::vocab;
 use crate::i18n::Key;
 use crate::pages::setup::options;
-use crate::pages::support::{field_errors_of, repo_error, use_case_id};
+use crate::pages::support::{field_errors_of, non_empty_lines, repo_error, use_case_id};
 use crate::platform;
 use crate::repo::RepoError;
 use crate::routes::Route;
@@ -675,13 +675,7 @@ fn edit_form(state: CaseState) -> AnyView {
         if text.trim() != before.summary {
             changes.push(CaseChange::Summary(text.trim().to_owned()));
         }
-        let lines: Vec<String> = claims
-            .get_untracked()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let lines = non_empty_lines(&claims.get_untracked());
         if lines != before.claims {
             changes.push(CaseChange::Claims(lines));
         }

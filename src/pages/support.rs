@@ -23,6 +23,15 @@ pub fn code_options<T: Code>(locale: Locale, label: impl Fn(T) -> Key) -> Vec<Se
         .collect()
 }
 
+/// The non-blank lines of a multi-line field, trimmed: one list item per line.
+pub fn non_empty_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The message for a failed save or load, in words a volunteer can act on.
 pub fn repo_error(error: &RepoError) -> Message {
     match error {

@@ -16,6 +16,7 @@ use crate::domain::validate::{FieldError, FieldErrorCode};
 use crate::domain::{CaseState, MediatorId, PartyId, Status};
 use crate::i18n::vocab::{self, Message};
 use crate::i18n::Key;
+use crate::pages::support::non_empty_lines;
 use crate::state::i18n::tr;
 use crate::state::{I18n, RegisterState};
 
@@ -95,13 +96,7 @@ pub(super) fn obligation_form(state: CaseState) -> AnyView {
         let (Some(obligation), Some(status), Some(on)) = (obligation, status, on) else {
             return None;
         };
-        let evidence = evidence
-            .get_untracked()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let evidence = non_empty_lines(&evidence.get_untracked());
         let update = ObligationUpdate {
             agreement,
             obligation,

@@ -28,7 +28,8 @@ const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
 // The wasm entry: preload the glue, the chunk loader it imports and the main module in parallel
-// (the chunks are fetched only when a page needs them), then start the app.
+// (the chunks are fetched only when a page needs them), then start the app. The preloads go
+// before the style sheet, so that the largest download, the main module, is requested first.
 const wasmManifest = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "target", "wasm-split", "manifest.json"), "utf8"),
 );
@@ -39,13 +40,19 @@ for (const file of [wasmManifest.glue, wasmManifest.loader, wasmManifest.wasm, .
     process.exit(1);
   }
 }
-const entry = [
+const preloads = [
+  `<link rel="preload" href="${pkg}${wasmManifest.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />`,
   `<link rel="modulepreload" href="${pkg}${wasmManifest.glue}" />`,
   `<link rel="modulepreload" href="${pkg}${wasmManifest.loader}" />`,
-  `<link rel="preload" href="${pkg}${wasmManifest.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />`,
-  `<script type="module">import init from "${pkg}${wasmManifest.glue}";\ninit({ module_or_path: "${pkg}${wasmManifest.wasm}" });</script>`,
-].map((tag) => `    ${tag}\n`).join("");
-html = html.replace(/<\/head>/, `${entry}  </head>`);
+].map((tag) => `${tag}\n    `).join("");
+const firstSheet = html.search(/<link rel="stylesheet"/);
+if (firstSheet < 0) {
+  console.error("sw-manifest: index.html has no style sheet link to put the preloads before");
+  process.exit(1);
+}
+html = html.slice(0, firstSheet) + preloads + html.slice(firstSheet);
+const start = `<script type="module">import init from "${pkg}${wasmManifest.glue}";\ninit({ module_or_path: "${pkg}${wasmManifest.wasm}" });</script>`;
+html = html.replace(/<\/head>/, `    ${start}\n  </head>`);
 writeFileSync(indexPath, html);
 
 if (release) {

@@ -36,8 +36,7 @@ pub struct DaySetting {
 
 /// The day of the week, Monday first.
 pub fn weekday(date: Date) -> u8 {
-    // 1970-01-01 was a Thursday (index 3 counting Monday as 0).
-    (date.days_since_epoch() + 3).rem_euclid(7) as u8
+    date.weekday_from_monday()
 }
 
 /// Whether the day is a Saturday or Sunday.

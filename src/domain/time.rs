@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use chrono::{Datelike, Days, Months, NaiveDate};
+
 /// A UTC instant in milliseconds since 1970-01-01T00:00:00Z.
 ///
 /// The core never asks what time it is: callers pass `now` in, which keeps folds and validations
@@ -79,66 +81,74 @@ pub enum DateError {
 
 /// A civil date of the proleptic Gregorian calendar, years 1 to 9999.
 ///
-/// Implemented here rather than with a date crate: the core only needs day arithmetic and
-/// month arithmetic, and keeping it dependency-free keeps the wasm small.
+/// A thin wrapper over `chrono::NaiveDate` (chrono does the calendar arithmetic; this type
+/// fixes the range the app accepts and the two text forms it reads). The range keeps every
+/// stored date four digits long, which the ISO form in events and the sorting of date strings
+/// rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
-}
+pub struct Date(NaiveDate);
 
 /// Whether `year` is a Gregorian leap year.
-pub const fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+pub fn is_leap_year(year: i32) -> bool {
+    NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d.leap_year())
 }
 
-/// Days in `month` (1–12) of `year`; 0 for an invalid month.
-pub const fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+/// Days in `month` (1–12) of `year`; 0 for an invalid month or a year chrono cannot represent.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    NaiveDate::from_ymd_opt(year, u32::from(month), 1)
+        .and_then(|first| first.checked_add_months(Months::new(1)))
+        .and_then(|next| next.pred_opt())
+        .map_or(0, |last| last.day() as u8)
 }
+
+/// 1970-01-01 as days since 0001-01-01 (chrono's day count starts at 0001-01-01 = day 1).
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 impl Date {
     /// 0001-01-01.
-    pub const MIN: Date = Date {
-        year: 1,
-        month: 1,
-        day: 1,
+    pub const MIN: Date = match NaiveDate::from_ymd_opt(1, 1, 1) {
+        Some(d) => Date(d),
+        None => panic!("0001-01-01 exists"),
     };
     /// 9999-12-31.
-    pub const MAX: Date = Date {
-        year: 9999,
-        month: 12,
-        day: 31,
+    pub const MAX: Date = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+        Some(d) => Date(d),
+        None => panic!("9999-12-31 exists"),
     };
 
+    fn within_range(date: NaiveDate) -> Option<Date> {
+        (1..=9999).contains(&date.year()).then_some(Date(date))
+    }
+
     /// The date `year-month-day`, if it exists and the year is within 1..=9999.
-    pub const fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
-        if year < 1 || year > 9999 || day == 0 || day > days_in_month(year, month) {
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=9999).contains(&year) {
             return None;
         }
-        Some(Date { year, month, day })
+        NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day)).map(Date)
     }
 
     /// The year.
-    pub const fn year(self) -> i32 {
-        self.year
+    pub fn year(self) -> i32 {
+        self.0.year()
     }
 
     /// The month, 1–12.
-    pub const fn month(self) -> u8 {
-        self.month
+    pub fn month(self) -> u8 {
+        // 1–12 fits.
+        self.0.month() as u8
     }
 
     /// The day of the month, 1–31.
-    pub const fn day(self) -> u8 {
-        self.day
+    pub fn day(self) -> u8 {
+        // 1–31 fits.
+        self.0.day() as u8
+    }
+
+    /// The day of the week, Monday = 0.
+    pub fn weekday_from_monday(self) -> u8 {
+        // 0–6 fits.
+        self.0.weekday().num_days_from_monday() as u8
     }
 
     /// Parses the ISO 8601 calendar form `YYYY-MM-DD` (the form stored in events).
@@ -158,6 +168,9 @@ impl Date {
         Self::from_digit_fields(&raw[0..4], &raw[4..6], &raw[6..8])
     }
 
+    // Not chrono's `parse_from_str`: its format-string machinery would cost more wasm than
+    // these fixed-width fields, and it accepts shapes (signs, fewer digits) stored dates never
+    // have.
     fn from_digit_fields(y: &str, m: &str, d: &str) -> Result<Date, DateError> {
         fn digits(s: &str) -> Result<u32, DateError> {
             if !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -173,78 +186,49 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (negative before it).
-    pub const fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil: shift the year to start in March so the leap day
-        // is the last day of the shifted year.
-        let y = if self.month <= 2 {
-            self.year as i64 - 1
-        } else {
-            self.year as i64
-        };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = self.month as i64;
-        let mp = if m > 2 { m - 3 } else { m + 9 };
-        let doy = (153 * mp + 2) / 5 + self.day as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+    pub fn days_since_epoch(self) -> i64 {
+        i64::from(self.0.num_days_from_ce()) - EPOCH_DAYS_FROM_CE
     }
 
     /// The date `days` days after 1970-01-01, if within years 1..=9999.
-    pub const fn from_days_since_epoch(days: i64) -> Option<Date> {
-        // Hinnant's civil_from_days, the inverse of `days_since_epoch`.
-        if days < Date::MIN.days_since_epoch() || days > Date::MAX.days_since_epoch() {
-            return None;
-        }
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u8;
-        let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
-        Some(Date { year, month, day })
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let from_ce = i32::try_from(days.checked_add(EPOCH_DAYS_FROM_CE)?).ok()?;
+        Self::within_range(NaiveDate::from_num_days_from_ce_opt(from_ce)?)
     }
 
     /// The date `days` days later (earlier if negative), if within years 1..=9999.
-    pub const fn add_days(self, days: i64) -> Option<Date> {
-        Date::from_days_since_epoch(self.days_since_epoch().saturating_add(days))
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        let date = if days >= 0 {
+            self.0.checked_add_days(Days::new(days.unsigned_abs()))
+        } else {
+            self.0.checked_sub_days(Days::new(days.unsigned_abs()))
+        };
+        Self::within_range(date?)
     }
 
     /// The same day `months` months later, or the month's last day when it has no such day.
     ///
     /// This is how the Civil Code counts periods in months (民法典 Art 202: the corresponding
-    /// day of the final month ends the period; without one, the month's last day does).
-    pub const fn add_months(self, months: u32) -> Option<Date> {
-        let index = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
-        let year = index.div_euclid(12);
-        let month = (index.rem_euclid(12) + 1) as u8;
-        if year > 9999 {
-            return None;
-        }
-        let year = year as i32;
-        let last = days_in_month(year, month);
-        let day = if self.day > last { last } else { self.day };
-        Date::from_ymd(year, month, day)
+    /// day of the final month ends the period; without one, the month's last day does), and it
+    /// is chrono's `checked_add_months` rule.
+    pub fn add_months(self, months: u32) -> Option<Date> {
+        Self::within_range(self.0.checked_add_months(Months::new(months))?)
     }
 
     /// Whole years from `self` (a birth date) to `on`; `None` if `on` is before `self`.
     pub fn years_until(self, on: Date) -> Option<u32> {
-        if on < self {
-            return None;
-        }
-        let mut years = on.year - self.year;
-        if (on.month, on.day) < (self.month, self.day) {
-            years -= 1;
-        }
-        u32::try_from(years).ok()
+        on.0.years_since(self.0)
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }

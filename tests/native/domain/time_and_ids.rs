@@ -18,6 +18,26 @@ fn day_counts_and_dates_convert_both_ways_across_four_centuries() {
 }
 
 #[test]
+fn dates_stay_within_years_1_to_9999_and_know_their_weekday() {
+    assert_eq!(Date::MIN.add_days(-1), None);
+    assert_eq!(Date::MAX.add_days(1), None);
+    assert_eq!(Date::MAX.add_months(1), None);
+    assert_eq!(Date::from_ymd(10_000, 1, 1), None);
+    assert_eq!(Date::from_ymd(0, 12, 31), None);
+    assert_eq!(
+        Date::from_days_since_epoch(Date::MAX.days_since_epoch() + 1),
+        None
+    );
+    assert_eq!(Date::MIN.to_string(), "0001-01-01");
+    // 2026-11-22 is a Sunday; 1970-01-01 was a Thursday.
+    let sunday = Date::from_ymd(2026, 11, 22).expect("date");
+    assert_eq!(casebook::domain::calendar::weekday(sunday), 6);
+    assert!(casebook::domain::calendar::is_weekend(sunday));
+    let thursday = Date::from_ymd(1970, 1, 1).expect("date");
+    assert_eq!(casebook::domain::calendar::weekday(thursday), 3);
+}
+
+#[test]
 fn leap_years_follow_the_gregorian_rules() {
     assert!(is_leap_year(2024) && is_leap_year(2000));
     assert!(!is_leap_year(1900) && !is_leap_year(2026));

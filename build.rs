@@ -17,7 +17,7 @@ use std::process::Command;
 const LOCALES: [(&str, &str); 2] = [("ZH_CN", "zh-CN"), ("EN", "en")];
 
 /// Locale files whose zh-CN texts the wasm app fetches with the pages that show them (the
-/// procedure's step pages, the case page, the set-up page) instead of compiling them in.
+/// procedure's step pages, the case page, the forms and the set-up page) instead of compiling them in.
 const PAGE_FILES: [&str; 1] = ["procedure.json"];
 
 /// Reads every `*.json` file of `dir/<tag>/` into one table; a key defined twice fails the build.

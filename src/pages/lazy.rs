@@ -25,6 +25,9 @@ use crate::state::i18n::tr;
 /// Defines a zero-sized route type whose view lives in wasm chunk `$chunk`.
 ///
 /// Routes that share a `$chunk` share one download (all the case forms, for example).
+/// `texts = true` makes the route fetch the zh-CN page texts with its code. Every page that can
+/// show a save's refusal needs it: some refusals (`vocab::command_error`) are page texts, and
+/// without them the message would be an ellipsis.
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident => $chunk:ident :: $split_fn:ident / $preload:ident = $page:path) => {
         lazy_page!($(#[$doc])* $route => $chunk :: $split_fn / $preload = $page, texts = false);
@@ -55,7 +58,11 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
-                // Pages that show the fetched zh-CN page texts wait for them like for their code.
+                // Pages that show the fetched zh-CN page texts wait for them like for their
+                // code. Usually they are here already (the set-up page, a new tablet's first
+                // screen, fetched them) or come from the service worker's cache, so the two
+                // are fetched one after the other rather than joined, which would cost more
+                // code in the first download than it saves in time.
                 if $texts && !crate::state::i18n::load_page_texts().await {
                     return view! { <PageLoadFailed/> }.into_any();
                 }
@@ -78,7 +85,8 @@ macro_rules! lazy_page {
 
 lazy_page!(
     /// `/cases/new`: quick intake of a lead or case.
-    IntakeRoute => intake::intake_view / preload_intake = crate::pages::IntakePage
+    IntakeRoute => intake::intake_view / preload_intake = crate::pages::IntakePage,
+    texts = true
 );
 lazy_page!(
     /// `/cases/:id`: one case with its history.
@@ -88,23 +96,28 @@ lazy_page!(
 // The five case forms share their form components, so they share one chunk.
 lazy_page!(
     /// `/cases/:id/triage`.
-    TriageRoute => case_forms::triage_view / preload_triage = crate::pages::TriagePage
+    TriageRoute => case_forms::triage_view / preload_triage = crate::pages::TriagePage,
+    texts = true
 );
 lazy_page!(
     /// `/cases/:id/assign`.
-    AssignRoute => case_forms::assign_view / preload_assign = crate::pages::AssignPage
+    AssignRoute => case_forms::assign_view / preload_assign = crate::pages::AssignPage,
+    texts = true
 );
 lazy_page!(
     /// `/cases/:id/convert`.
-    ConvertRoute => case_forms::convert_view / preload_convert = crate::pages::ConvertPage
+    ConvertRoute => case_forms::convert_view / preload_convert = crate::pages::ConvertPage,
+    texts = true
 );
 lazy_page!(
     /// `/cases/:id/edit`.
-    EditCaseRoute => case_forms::edit_case_view / preload_edit_case = crate::pages::EditCasePage
+    EditCaseRoute => case_forms::edit_case_view / preload_edit_case = crate::pages::EditCasePage,
+    texts = true
 );
 lazy_page!(
     /// `/cases/:id/parties`.
-    PartiesRoute => case_forms::parties_view / preload_parties = crate::pages::PartiesPage
+    PartiesRoute => case_forms::parties_view / preload_parties = crate::pages::PartiesPage,
+    texts = true
 );
 lazy_page!(
     /// `/cases/:id/step/:step`: every form of the mediation procedure, in one chunk (they share

@@ -197,3 +197,34 @@ fn view_code_has_no_cjk_literals_outside_the_locale_files() {
         offenders.join("\n")
     );
 }
+
+/// Pages that show a save's refusal must fetch the zh-CN page texts with their code: some
+/// refusals (`vocab::command_error`) are page texts, which would otherwise read "…".
+#[test]
+fn every_lazily_loaded_page_that_can_show_a_refusal_fetches_the_page_texts() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pages");
+    let lazy = fs::read_to_string(src.join("lazy.rs")).expect("lazy.rs");
+    // Each `lazy_page!(…)` invocation: its route and whether it says `texts = true`.
+    let pages: Vec<(&str, bool)> = lazy
+        .split("lazy_page!(")
+        .skip(1)
+        .filter_map(|call| {
+            let body = &call[..call.find("\n);")?];
+            let route = body.split("=>").next()?.split_whitespace().last()?;
+            Some((route, body.contains("texts = true")))
+        })
+        .collect();
+    assert!(pages.len() >= 10, "lazy_page! calls not found: {pages:?}");
+    let without: Vec<&str> = pages.iter().filter(|p| !p.1).map(|p| p.0).collect();
+    // The routes that do without, and the files of their pages: none may show a refusal.
+    assert_eq!(without, ["SupervisorRoute", "SettingsRoute"]);
+    for file in ["placeholders.rs", "settings.rs"] {
+        let code = code_only(&fs::read_to_string(src.join(file)).expect("page file"));
+        for call in ["repo_error", "command_error", "step_action"] {
+            assert!(
+                !code.contains(call),
+                "pages/{file} calls {call} but its route fetches no page texts"
+            );
+        }
+    }
+}

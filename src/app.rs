@@ -7,11 +7,12 @@ use leptos_router::{path, Lazy};
 
 use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
+use crate::pages::lazy::PageLoadFailed;
 use crate::pages::lazy::{
-    AssignRoute, CaseDetailRoute, ConvertRoute, EditCaseRoute, IntakeRoute, PartiesRoute,
-    SetUpRoute, SettingsRoute, StepRoute, SupervisorRoute, TriageRoute,
+    case_list_view, AssignRoute, CaseDetailRoute, ConvertRoute, EditCaseRoute, IntakeRoute,
+    PartiesRoute, SetUpRoute, SettingsRoute, StepRoute, SupervisorRoute, TriageRoute,
 };
-use crate::pages::{CaseListPage, NotFoundPage, TodayPage};
+use crate::pages::{NotFoundPage, TodayPage};
 use crate::platform;
 use crate::routes::Route;
 use crate::state::i18n::tr;
@@ -48,8 +49,8 @@ pub fn App() -> impl IntoView {
                 <main class="app-shell__main" id="main">
                     <Routes fallback=NotFoundPage>
                         // Paths mirror `Route::PATTERNS`; tests/native/routes.rs checks them.
-                        // Only Today and the case list are in the main wasm module: every other
-                        // page is a chunk fetched on first use (pages/lazy.rs).
+                        // Only Today is in the main wasm module: every other page, the kept case
+                        // list below included, is a chunk fetched on first use (pages/lazy.rs).
                         <RouteView path=path!("/") view=TodayPage/>
                         // The list itself is the kept-alive one below the routes.
                         <RouteView path=path!("/cases") view=|| ()/>
@@ -77,7 +78,8 @@ pub fn App() -> impl IntoView {
 ///
 /// A mediator goes back and forth between the list and cases all day; rebuilding the list (and
 /// losing its scroll position) on every return cost a visible pause on a low-tier tablet with a
-/// large register. Kept alive, a tap on "cases" only unhides it.
+/// large register. Kept alive, a tap on "cases" only unhides it. Its code is a chunk
+/// (`lazy::case_list_view`), fetched when the list is first mounted.
 #[component]
 fn KeptCaseList() -> impl IntoView {
     let location = use_location();
@@ -106,7 +108,12 @@ fn KeptCaseList() -> impl IntoView {
     view! {
         <Show when=move || mounted.get()>
             <div class="kept-page" hidden=move || !visible.get()>
-                <CaseListPage visible=visible/>
+                {move || Suspend::new(async move {
+                    match case_list_view(visible.into()).await {
+                        Ok(view) => view,
+                        Err(_) => view! { <PageLoadFailed/> }.into_any(),
+                    }
+                })}
             </div>
         </Show>
     }

@@ -139,6 +139,24 @@ lazy_page!(
     texts = true
 );
 
+/// The case list's view (`/cases`), a chunk of its own: the first screen is Today, and the
+/// list, its filters, the virtual list and the form controls it shares with the forms are about
+/// 20 KB brotli that the first load need not wait for. `App` keeps the list mounted once shown
+/// or once the app is idle after start, and fetches this chunk then; on a start at `/cases` it
+/// is fetched at once, while the register opens. A chunk that cannot be fetched shows
+/// [`PageLoadFailed`] in the list's place.
+#[cfg(feature = "split")]
+#[wasm_split(case_list, fallible)]
+pub fn case_list_view(visible: Signal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::pages::CaseListPage visible=visible/> }.into_any())
+}
+
+/// The case list's view (linked in directly without the `split` feature).
+#[cfg(not(feature = "split"))]
+pub async fn case_list_view(visible: Signal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::pages::CaseListPage visible=visible/> }.into_any())
+}
+
 /// Shown in place of a page whose code could not be downloaded (offline before the service
 /// worker had cached it, or a server error). The rest of the app keeps working.
 #[component]

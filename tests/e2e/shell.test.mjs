@@ -201,7 +201,7 @@ test("offline: after one visit the app reloads and navigates with no network at 
   await context.close();
 });
 
-test("the first screen downloads no page chunk; a page whose chunk fails says so and the app keeps working", async () => {
+test("the first screen downloads no page chunk but the list's; a page whose chunk fails says so and the app keeps working", async () => {
   const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
   const page = await context.newPage();
   const errors = [];
@@ -214,10 +214,15 @@ test("the first screen downloads no page chunk; a page whose chunk fails says so
   await waitForApp(page);
   await page.waitForSelector("[data-testid=page-cases]");
   // Once the first rows have painted, the register fetches the chunks of the directory and the
-  // search engine; no page's chunk is fetched until that page is opened.
+  // search engine; the list (shown here) fetched its own; no other page's chunk is fetched
+  // until that page is opened.
   await page.waitForFunction(() => performance.getEntriesByName("register:summaries").length > 0);
-  const pageModules = lazySplits(DIST)
-    .filter((split) => !["directory", "search", "maintenance"].includes(split.name))
+  const splits = lazySplits(DIST);
+  const listModule = splits.find((split) => split.name === "case_list")?.paths[0];
+  assert.ok(listModule, "the loader lists the case list's chunk");
+  assert.ok(wasm.includes(listModule), `the list's chunk was fetched: ${wasm.join(" ")}`);
+  const pageModules = splits
+    .filter((split) => !["directory", "search", "maintenance", "case_list"].includes(split.name))
     .map((split) => split.paths[0]);
   assert.ok(pageModules.length >= 6, `page chunks listed by the loader: ${pageModules.join(" ")}`);
   assert.deepEqual(wasm.filter((p) => pageModules.includes(p)), [], `no page chunk: ${wasm.join(" ")}`);
@@ -235,6 +240,32 @@ test("the first screen downloads no page chunk; a page whose chunk fails says so
   await context.unroute(/\/pkg\/(split|chunk)_[^/]*\.wasm$/);
   await page.click("[data-testid=nav-settings]");
   await page.waitForSelector("[data-testid=page-settings]");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Today needs no chunk; a case list whose chunk cannot be fetched says so in the list's place", async () => {
+  const context = await browser.newContext({ ...TABLETS[1], serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // No chunk can be fetched at all (offline before the service worker cached them).
+  await context.route(/\/pkg\/(split|chunk)_[^/]*\.wasm$/, (route) => route.abort());
+  await page.goto(server.url + "/");
+  await waitForApp(page);
+  await page.waitForSelector("[data-testid=page-today]");
+  await page.click("[data-testid=nav-cases]");
+  await page.waitForSelector("[data-testid=page-load-failed]");
+  assert.equal(await page.$("[data-testid=page-cases]"), null);
+  // Back on Today, the failed list is hidden with the rest of the list's place.
+  await page.click("[data-testid=nav-today]");
+  await page.waitForSelector("[data-testid=page-today]");
+  assert.equal(await page.isVisible("[data-testid=page-load-failed]"), false);
+  // The retry reloads; with the network back the list loads.
+  await context.unroute(/\/pkg\/(split|chunk)_[^/]*\.wasm$/);
+  await page.click("[data-testid=nav-cases]");
+  await page.click("[data-testid=page-load-retry]");
+  await page.waitForSelector("[data-testid=page-cases]");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,10 +7,10 @@ use leptos_router::{path, Lazy};
 
 use crate::components::{NavBar, NavItem, UpdateBanner};
 use crate::i18n::Key;
-use crate::pages::lazy::PageLoadFailed;
 use crate::pages::lazy::{
     case_list_view, AssignRoute, CaseDetailRoute, ConvertRoute, EditCaseRoute, IntakeRoute,
-    PartiesRoute, SetUpRoute, SettingsRoute, StepRoute, SupervisorRoute, TriageRoute,
+    PageLoadFailed, PartiesRoute, SetUpRoute, SettingsRoute, StepRoute, SupervisorRoute,
+    TriageRoute,
 };
 use crate::pages::{NotFoundPage, TodayPage};
 use crate::platform;

@@ -43,8 +43,9 @@ pub fn page_texts_available() -> bool {
 }
 
 /// The zh-CN texts that only lazily loaded pages show (the procedure's step pages, the case
-/// page, the intake and case forms, the set-up page): the wasm app fetches them from `pkg/` ([`ZH_CN_PAGES_FILE`]) with
-/// those pages, which keeps about 4 KB (brotli) out of the first download.
+/// page, the intake and case forms, the set-up page): the wasm app fetches them from `pkg/`
+/// ([`ZH_CN_PAGES_FILE`]) with those pages, which keeps about 4 KB (brotli) out of the first
+/// download.
 pub fn install_page_texts(json: &str) -> Result<(), TableError> {
     let texts = parse_texts(json, PAGE_TEXT_COUNT)?;
     #[cfg(target_arch = "wasm32")]

@@ -27,6 +27,10 @@ const OUT = join(ROOT, "target", "wasm-split");
 const PKG = join(OUT, "pkg");
 const NAME = "casebook";
 const release = process.env.TRUNK_PROFILE === "release" || process.argv.includes("--release");
+// CASEBOOK_WASM_NAMES=1 keeps function names in every module (cargo does not strip, wasm-bindgen
+// and wasm-opt keep the name section), so a Chromium profile of a release build names our
+// functions. The build is otherwise the same; its modules are larger, so never ship it.
+const keepNames = process.env.CASEBOOK_WASM_NAMES === "1";
 
 // The wasm features Rust's default wasm32 target emits (Chrome 96+); wasm-opt must accept them
 // and must not introduce others.
@@ -44,7 +48,8 @@ const WASM_OPT_FLAGS = [
 function run(cmd, args, opts = {}) {
   const shown = [cmd, ...args].join(" ");
   console.error(`[build-wasm] ${shown}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", opts.capture ? "pipe" : "inherit", "inherit"], encoding: "utf8", maxBuffer: 1 << 28 });
+  const env = keepNames ? { ...process.env, CARGO_PROFILE_RELEASE_STRIP: "false" } : process.env;
+  const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: ["ignore", opts.capture ? "pipe" : "inherit", "inherit"], encoding: "utf8", maxBuffer: 1 << 28 });
   if (r.error) fail(`${cmd}: ${r.error.message} (run .ci/setup.sh's installers, e.g. bash .ci/serve)`);
   if (r.status !== 0) fail(`${shown} exited with ${r.status}`);
   return r.stdout;
@@ -105,6 +110,7 @@ run("wasm-split-cli", ["--target", "web", "--out-name", NAME, input, splitDir]);
 // linked against, as cargo-leptos does).
 run("wasm-bindgen", [
   "--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
+  ...(keepNames ? ["--keep-debug"] : []),
   "--out-dir", bindgenDir, "--out-name", NAME, join(splitDir, `${NAME}.wasm`),
 ]);
 
@@ -114,7 +120,7 @@ const modules = [join(bindgenDir, `${NAME}_bg.wasm`), ...chunks.map((f) => join(
 if (release) {
   const wasmOpt = join(ROOT, "node_modules", ".bin", "wasm-opt");
   if (!existsSync(wasmOpt)) fail("node_modules/.bin/wasm-opt is missing (npm ci installs binaryen)");
-  for (const file of modules) run(wasmOpt, [...WASM_OPT_FLAGS, file, "-o", file]);
+  for (const file of modules) run(wasmOpt, [...WASM_OPT_FLAGS, ...(keepNames ? ["-g"] : []), file, "-o", file]);
 }
 
 // 5. Content-hash names. Chunks are leaves (nothing they load is named in them); the glue and

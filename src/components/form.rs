@@ -375,6 +375,42 @@ pub fn submit_button(
     .into_any()
 }
 
+/// How long a save runs before its button says so. A save normally ends (and the page moves on)
+/// well within this; marking the button at once would make the browser lay out and paint the
+/// form before it may deliver the transaction's completion, which on a low-tier tablet
+/// lengthened every save by a frame (~40 ms at P-LOW) for a state shown for one frame.
+const SAVING_SHOWN_AFTER_MS: u64 = 150;
+
+/// Whether `save`'s button shows it as running (disabled, "saving…"): only once it has been
+/// pending for [`SAVING_SHOWN_AFTER_MS`], and no longer as soon as it is not. Until then a
+/// second tap is refused by [`dispatch_save`], not by the disabled button.
+pub fn saving_shown(save: Action<(), ()>) -> Signal<bool> {
+    let shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        if save.pending().get() {
+            set_timeout(
+                move || {
+                    if save.pending().try_get_untracked() == Some(true) {
+                        shown.try_set(true);
+                    }
+                },
+                std::time::Duration::from_millis(SAVING_SHOWN_AFTER_MS),
+            );
+        } else if shown.get_untracked() {
+            shown.set(false);
+        }
+    });
+    shown.into()
+}
+
+/// Dispatches `save` unless it is already running: one tap, one save, even while the button
+/// does not look busy yet (see [`saving_shown`]).
+pub fn dispatch_save(save: Action<(), ()>) {
+    if !save.pending().get_untracked() {
+        save.dispatch(());
+    }
+}
+
 /// A card form that calls `submit` instead of navigating.
 pub fn form_card(submit: Callback<()>, children: Vec<AnyView>) -> AnyView {
     view! {
@@ -444,13 +480,8 @@ pub fn finish_form(
     children.push(submit_button(
         "button button--primary",
         test_id,
-        save.pending().into(),
+        saving_shown(save),
         key_text(label),
     ));
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
-        children,
-    )
+    form_card(Callback::new(move |()| dispatch_save(save)), children)
 }

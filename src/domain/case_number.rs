@@ -7,7 +7,7 @@
 //! tablets set up with the same slot are caught when their logs meet (see
 //! [`find_duplicate_numbers`]). The design is documented in docs/events.md, "Case numbers".
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use super::ids::CaseId;
@@ -201,6 +201,16 @@ pub fn allocate_case_number<'a>(
         .map(|(_, k)| k)
         .max()
         .unwrap_or(0);
+    number_after(prefix, year, slot, highest)
+}
+
+/// The number after a slot's `highest` index of `year`, or the refusal once it has used all.
+fn number_after(
+    prefix: &str,
+    year: u16,
+    slot: NumberingSlot,
+    highest: u32,
+) -> Result<CaseNumber, CaseNumberError> {
     if highest >= CASES_PER_SLOT {
         return Err(CaseNumberError::Exhausted {
             year,
@@ -208,6 +218,55 @@ pub fn allocate_case_number<'a>(
         });
     }
     CaseNumber::new(year, prefix, u32::from(slot.get()) * 1000 + highest + 1)
+}
+
+/// The highest index each slot has used per prefix and year, kept up to date as cases are
+/// saved: what [`allocate_case_number`] finds by a pass over every known number, without the
+/// pass (over 10 000 cases that pass was a fifth of a save's work on a low-tier tablet).
+///
+/// It only grows: a number once seen stays used, so the next number is never one in use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NumberLedger {
+    highest: HashMap<(String, u16, NumberingSlot), u32>,
+}
+
+impl NumberLedger {
+    /// The ledger of `used`.
+    pub fn of<'a>(used: impl IntoIterator<Item = &'a CaseNumber>) -> NumberLedger {
+        let mut ledger = NumberLedger::default();
+        for number in used {
+            ledger.record(number);
+        }
+        ledger
+    }
+
+    /// Notes that `number` is in use.
+    pub fn record(&mut self, number: &CaseNumber) {
+        if let Some((slot, index)) = number.slot_and_index() {
+            let highest = self
+                .highest
+                .entry((number.prefix.clone(), number.year, slot))
+                .or_default();
+            *highest = (*highest).max(index);
+        }
+    }
+
+    /// The next number of `slot` for `prefix` and `year`: the same as [`allocate_case_number`]
+    /// over every number recorded.
+    pub fn next(
+        &self,
+        prefix: &str,
+        year: u16,
+        slot: NumberingSlot,
+    ) -> Result<CaseNumber, CaseNumberError> {
+        check_prefix(prefix)?;
+        let highest = self
+            .highest
+            .get(&(prefix.to_owned(), year, slot))
+            .copied()
+            .unwrap_or(0);
+        number_after(prefix, year, slot, highest)
+    }
 }
 
 /// Several cases carrying one number: a problem for the supervisor to resolve (usually two

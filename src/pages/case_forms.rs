@@ -10,6 +10,7 @@ use crate::components::form::{
     checkbox, failure_line, fields, fieldset, finish_form, form_card, form_errors, local_action,
     show, submit_button, Field, FieldKind,
 };
+use crate::components::form::{dispatch_save, saving_shown};
 use crate::components::SelectOption;
 use crate::domain::case::{
     AcceptanceBasis, DifficultyTier, HandlingLevel, ObjectionCheck, ReplacementReason, RiskFlag,
@@ -379,9 +380,7 @@ fn assign_form(state: CaseState) -> AnyView {
             )
         };
         form_card(
-            Callback::new(move |()| {
-                save.dispatch(());
-            }),
+            Callback::new(move |()| dispatch_save(save)),
             vec![
                 Field::bound(
                     "presiding",
@@ -400,7 +399,7 @@ fn assign_form(state: CaseState) -> AnyView {
                 submit_button(
                     "button button--primary",
                     "assign-save",
-                    save.pending().into(),
+                    saving_shown(save),
                     Signal::derive(move || {
                         if replacing {
                             i18n.t(Key::AssignReplace)

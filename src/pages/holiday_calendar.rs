@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::components::form::{
-    card_title, failure_line, form_card, submit_button, Field, FieldKind,
+    card_title, dispatch_save, failure_line, form_card, saving_shown, submit_button, Field,
+    FieldKind,
 };
 use crate::domain::calendar::{DayKind, DaySetting};
 use crate::domain::command::DirectoryCommand;
@@ -108,14 +109,9 @@ pub fn HolidayCalendar() -> impl IntoView {
         submit_button(
             "button",
             "calendar-save",
-            save.pending().into(),
+            saving_shown(save),
             Signal::derive(move || i18n.t(Key::CalendarSave).to_owned()),
         ),
     ];
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
-        children,
-    )
+    form_card(Callback::new(move |()| dispatch_save(save)), children)
 }

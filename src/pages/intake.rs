@@ -11,6 +11,7 @@ use crate::components::form::{
     checkbox, failure_line, fields, fieldset, form_card, form_errors, group, local_action, para,
     show, submit_button, Field, FieldKind,
 };
+use crate::components::form::{dispatch_save, saving_shown};
 use crate::domain::case::{AcceptanceBasis, CaseSource, IntakeChannel, ObjectionCheck};
 use crate::domain::command::CaseCommand;
 use crate::domain::conflict::{
@@ -385,6 +386,7 @@ fn IntakeFormView() -> impl IntoView {
             }
         })
     });
+    let saving = saving_shown(save);
 
     let discard = move |_| {
         if let Some(fresh) = IntakeForm::fresh() {
@@ -645,9 +647,9 @@ fn IntakeFormView() -> impl IntoView {
         submit_button(
             "button button--primary",
             "intake-save",
-            save.pending().into(),
+            saving,
             Signal::derive(move || {
-                if save.pending().get() {
+                if saving.get() {
                     i18n.t(Key::FormSaving)
                 } else if is_case() {
                     i18n.t(Key::IntakeSaveCase)
@@ -661,11 +663,6 @@ fn IntakeFormView() -> impl IntoView {
     vec![
         restored_notice,
         draft_unsaved,
-        form_card(
-            Callback::new(move |()| {
-                save.dispatch(());
-            }),
-            children,
-        ),
+        form_card(Callback::new(move |()| dispatch_save(save)), children),
     ]
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::form::{
-    card_title, failure_line, form_card, form_errors, local_action, submit_button, Field, FieldKind,
+    card_title, dispatch_save, failure_line, form_card, form_errors, local_action, saving_shown,
+    submit_button, Field, FieldKind,
 };
 use crate::components::SelectOption;
 use crate::domain::case_number::NumberingSlot;
@@ -136,6 +137,7 @@ fn SetUpForm() -> impl IntoView {
             }
         })
     });
+    let saving = saving_shown(save);
 
     let children = vec![
         card_title(Key::SetupCommittee),
@@ -219,9 +221,9 @@ fn SetUpForm() -> impl IntoView {
         submit_button(
             "button button--primary",
             "setup-save",
-            save.pending().into(),
+            saving,
             Signal::derive(move || {
-                if save.pending().get() {
+                if saving.get() {
                     i18n.t(Key::FormSaving)
                 } else {
                     i18n.t(Key::SetupSave)
@@ -232,7 +234,7 @@ fn SetUpForm() -> impl IntoView {
     ];
     view! {
         <p class="card__hint">{tr(Key::SetupIntro)}</p>
-        {form_card(Callback::new(move |()| { save.dispatch(()); }), children)}
+        {form_card(Callback::new(move |()| dispatch_save(save)), children)}
     }
 }
 
@@ -367,14 +369,9 @@ fn AddMediatorForm() -> impl IntoView {
         submit_button(
             "button",
             "add-mediator",
-            save.pending().into(),
+            saving_shown(save),
             Signal::derive(move || i18n.t(Key::SetupAddMediatorSave).to_owned()),
         ),
     ];
-    form_card(
-        Callback::new(move |()| {
-            save.dispatch(());
-        }),
-        children,
-    )
+    form_card(Callback::new(move |()| dispatch_save(save)), children)
 }

@@ -4,12 +4,13 @@
 //! Invariant: the signals change only after a transaction has completed; a failed save leaves
 //! them (and so every screen) exactly as they were, and returns the error for the form to show.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::case_number::{CaseNumber, NumberingSlot};
+use crate::domain::case_number::{CaseNumber, NumberLedger, NumberingSlot};
 use crate::domain::command::{CaseCommand, DirectoryCommand};
 use crate::domain::listing::{insert_recent, merge_loaded, LIST_HEAD_LEN};
 use crate::domain::org::{Mediator, OrgUnit};
@@ -49,6 +50,8 @@ pub struct RegisterState {
     /// Whether the index build has started: once, when the whole register and the engine are
     /// both here.
     index_started: StoredValue<bool>,
+    /// What a save asks of the whole register, kept as cases are saved (see [`RegisterKeys`]).
+    keys: StoredValue<RegisterKeys>,
     /// Opening progress as far as Today and the case list need it: set once the profile and
     /// the list head are read, before the directory.
     pub head_status: RwSignal<RegisterStatus>,
@@ -75,6 +78,35 @@ pub struct RegisterState {
     pub complete: RwSignal<bool>,
 }
 
+/// What a save asks of every case on the tablet, answered without a pass over 10 000 summaries
+/// (each such pass cost about a millisecond of a low-tier tablet's save: every summary is behind
+/// its own pointer, so a pass is a walk of cache misses). Built once the whole register is read,
+/// then kept by each save.
+#[derive(Debug, Default)]
+struct RegisterKeys {
+    /// Every case id: a case in none is new, so its save reads no history first.
+    ids: HashSet<CaseId>,
+    /// The case numbers in use, for the next number.
+    numbers: NumberLedger,
+}
+
+impl RegisterKeys {
+    fn of(all: &[CaseSummary]) -> RegisterKeys {
+        let mut keys = RegisterKeys::default();
+        for summary in all {
+            keys.add(summary);
+        }
+        keys
+    }
+
+    fn add(&mut self, summary: &CaseSummary) {
+        self.ids.insert(summary.id.clone());
+        if let Some(number) = &summary.number {
+            self.numbers.record(number);
+        }
+    }
+}
+
 /// Summaries indexed per slice while the index is built in the background (keeps each task
 /// short on a slow tablet, so the list stays responsive while it is built).
 const INDEX_SLICE: usize = 250;
@@ -90,6 +122,7 @@ impl RegisterState {
             engine: StoredValue::new_local(None),
             engine_loading: StoredValue::new(false),
             index_started: StoredValue::new(false),
+            keys: StoredValue::new(RegisterKeys::default()),
             search_loaded: RwSignal::new(false),
             head_status: RwSignal::new(RegisterStatus::Loading),
             status: RwSignal::new(RegisterStatus::Loading),
@@ -177,6 +210,7 @@ impl RegisterState {
         let held = self.summaries.get_untracked();
         let all = merge_loaded(loaded, &held);
         drop(held);
+        self.keys.set_value(RegisterKeys::of(&all));
         self.unreadable.set(problems);
         self.summaries.set(Arc::new(all));
         self.complete.set(true);
@@ -361,10 +395,8 @@ impl RegisterState {
         let profile = self.ready_profile()?;
         let before = repo.storage().committed_transactions();
         // A case in no list of a fully read register is new: storage holds no event of it.
-        let known_new = self.complete.get_untracked()
-            && self
-                .summaries
-                .with_untracked(|all| !all.iter().any(|s| s.id == case));
+        let known_new =
+            self.complete.get_untracked() && self.keys.with_value(|keys| !keys.ids.contains(&case));
         let saved = repo
             .execute_all_on(
                 &profile,
@@ -386,6 +418,7 @@ impl RegisterState {
                 engine.upsert(&saved.summary);
             }
         });
+        self.keys.update_value(|keys| keys.add(&saved.summary));
         self.summaries
             .update(|all| insert_recent(Arc::make_mut(all), saved.summary.clone()));
         self.version.update(|v| *v += 1);
@@ -413,8 +446,9 @@ impl RegisterState {
             .unwrap_or_default();
         let year = platform::now().china_date().year();
         let year = u16::try_from(year).unwrap_or(u16::MAX);
-        let summaries = self.summaries.get_untracked();
-        BrowserRepo::next_case_number(&profile, &prefix, year, summaries.iter())
+        Ok(self
+            .keys
+            .with_value(|keys| keys.numbers.next(&prefix, year, profile.slot))?)
     }
 
     /// Case ids matching `query`, best first (empty query: none); `None` while the search

@@ -2,7 +2,7 @@
 
 use casebook::domain::case_number::{
     allocate_case_number, find_duplicate_numbers, CaseNumber, CaseNumberError, DuplicateNumber,
-    NumberingSlot,
+    NumberLedger, NumberingSlot,
 };
 use proptest::prelude::*;
 
@@ -165,5 +165,59 @@ proptest! {
         for number in &all {
             prop_assert_eq!(CaseNumber::parse(&number.to_string()), Ok(number.clone()));
         }
+    }
+}
+
+#[test]
+fn the_ledger_refuses_what_allocation_refuses() {
+    let full = [CaseNumber::new(2026, PREFIX, 2999).expect("number")];
+    assert_eq!(
+        NumberLedger::of(&full).next(PREFIX, 2026, slot(2)),
+        Err(CaseNumberError::Exhausted {
+            year: 2026,
+            slot: 2
+        })
+    );
+    let refused = allocate_case_number("", 2026, slot(2), []);
+    assert!(refused.is_err());
+    assert_eq!(NumberLedger::default().next("", 2026, slot(2)), refused);
+}
+
+#[test]
+fn the_ledger_never_gives_back_a_number_it_has_seen() {
+    let mut ledger = NumberLedger::default();
+    ledger.record(&CaseNumber::new(2026, PREFIX, 2009).expect("number"));
+    // An older, lower number arriving later (an import, say) does not lower the next one.
+    ledger.record(&CaseNumber::new(2026, PREFIX, 2003).expect("number"));
+    assert_eq!(
+        ledger.next(PREFIX, 2026, slot(2)).map(|n| n.serial()),
+        Ok(2010)
+    );
+}
+
+proptest! {
+    /// The ledger kept save by save gives what a pass over every number gives.
+    #[test]
+    fn the_ledger_gives_what_a_pass_over_every_number_gives(
+        used in prop::collection::vec(
+            (2025u16..2028, prop::sample::select(vec![PREFIX, "西城", "东城区"]), 1u32..5000),
+            0..60,
+        ),
+        asked in (2025u16..2028, prop::sample::select(vec![PREFIX, "西城"]), 1u8..5),
+    ) {
+        let used: Vec<CaseNumber> = used
+            .into_iter()
+            .map(|(y, p, s)| CaseNumber::new(y, p, s).expect("number"))
+            .collect();
+        let (year, prefix, n) = asked;
+        let mut ledger = NumberLedger::default();
+        for number in &used {
+            ledger.record(number);
+        }
+        prop_assert_eq!(&ledger, &NumberLedger::of(&used));
+        prop_assert_eq!(
+            ledger.next(prefix, year, slot(n)),
+            allocate_case_number(prefix, year, slot(n), &used)
+        );
     }
 }

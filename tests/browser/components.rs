@@ -1,10 +1,16 @@
-//! Components mounted in a real DOM: the app frame, the placeholder and the update banner.
+//! Components mounted in a real DOM: the app frame, the placeholder and the update banner; and
+//! the save button's busy state, which follows a timer.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use casebook::components::form::{dispatch_save, local_action, saving_shown};
 use casebook::components::{Placeholder, UpdateBanner};
 use casebook::state::settings::LOCALE_STORAGE_KEY;
+use futures::channel::oneshot;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -99,4 +105,74 @@ async fn the_update_banner_reports_which_button_was_pressed() {
         (1, 1)
     );
     root.remove();
+}
+
+/// Resolves after `ms` milliseconds of the browser's clock.
+async fn after_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer fired");
+}
+
+#[wasm_bindgen_test]
+async fn a_save_tapped_twice_runs_once_and_looks_busy_only_once_it_is_slow() {
+    let owner = Owner::new();
+    owner.set();
+    let runs = Rc::new(Cell::new(0));
+    let (finish, finished) = oneshot::channel::<()>();
+    let gate = Rc::new(RefCell::new(Some(finished)));
+    let save = {
+        let runs = runs.clone();
+        local_action(move || {
+            runs.set(runs.get() + 1);
+            let gate = gate.borrow_mut().take();
+            Box::pin(async move {
+                if let Some(gate) = gate {
+                    let _ = gate.await;
+                }
+            })
+        })
+    };
+    let shown = saving_shown(save);
+    dispatch_save(save);
+    dispatch_save(save);
+    leptos::task::tick().await;
+    assert_eq!(
+        runs.get(),
+        1,
+        "the second tap while saving must not save again"
+    );
+    assert!(save.pending().get_untracked());
+    assert!(
+        !shown.get_untracked(),
+        "a save just started does not look busy yet"
+    );
+    // The busy state is a timed behaviour (150 ms), so the test waits past it.
+    after_ms(300).await;
+    assert!(
+        shown.get_untracked(),
+        "a save still running after 150 ms looks busy"
+    );
+    finish.send(()).expect("save waiting");
+    for _ in 0..20 {
+        if !save.pending().get_untracked() {
+            break;
+        }
+        leptos::task::tick().await;
+    }
+    leptos::task::tick().await;
+    assert!(!save.pending().get_untracked());
+    assert!(
+        !shown.get_untracked(),
+        "a finished save no longer looks busy"
+    );
+    dispatch_save(save);
+    leptos::task::tick().await;
+    assert_eq!(runs.get(), 2, "once finished, the next tap saves again");
 }

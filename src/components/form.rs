@@ -385,12 +385,16 @@ const SAVING_SHOWN_AFTER_MS: u64 = 150;
 /// pending for [`SAVING_SHOWN_AFTER_MS`], and no longer as soon as it is not. Until then a
 /// second tap is refused by [`dispatch_save`], not by the disabled button.
 pub fn saving_shown(save: Action<(), ()>) -> Signal<bool> {
+    // The memo, not the action, is read when the timer fires: a save that succeeds usually
+    // navigates away first, and a disposed action panics when asked, a disposed memo answers
+    // `None`.
+    let pending = save.pending();
     let shown = RwSignal::new(false);
     Effect::new(move |_| {
-        if save.pending().get() {
+        if pending.get() {
             set_timeout(
                 move || {
-                    if save.pending().try_get_untracked() == Some(true) {
+                    if pending.try_get_untracked() == Some(true) {
                         shown.try_set(true);
                     }
                 },

@@ -176,3 +176,39 @@ async fn a_save_tapped_twice_runs_once_and_looks_busy_only_once_it_is_slow() {
     leptos::task::tick().await;
     assert_eq!(runs.get(), 2, "once finished, the next tap saves again");
 }
+
+#[wasm_bindgen_test]
+async fn a_save_whose_form_is_gone_before_its_busy_delay_leaves_no_error() {
+    let errors = Rc::new(Cell::new(0));
+    let on_error = {
+        let errors = errors.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || errors.set(errors.get() + 1))
+    };
+    let window = web_sys::window().expect("window");
+    window
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .expect("listener");
+    let owner = Owner::new();
+    owner.set();
+    let save = local_action(|| Box::pin(std::future::pending()));
+    let shown = saving_shown(save);
+    dispatch_save(save);
+    leptos::task::tick().await;
+    assert!(save.pending().get_untracked());
+    // The page moves on (a successful save navigates away) before the busy delay ends.
+    owner.cleanup();
+    after_ms(300).await;
+    assert_eq!(
+        shown.try_get_untracked(),
+        None,
+        "the signal went with its owner"
+    );
+    assert_eq!(
+        errors.get(),
+        0,
+        "the delay's timer must not touch what was disposed"
+    );
+    window
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .expect("listener");
+}

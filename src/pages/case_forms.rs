@@ -7,10 +7,9 @@ use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 use crate::components::form::{
-    checkbox, failure_line, fields, fieldset, finish_form, form_card, form_errors, local_action,
-    show, submit_button, Field, FieldKind,
+    checkbox, dispatch_save, failure_line, fields, fieldset, finish_form, form_card, form_errors,
+    local_action, saving_shown, show, submit_button, Field, FieldKind,
 };
-use crate::components::form::{dispatch_save, saving_shown};
 use crate::components::SelectOption;
 use crate::domain::case::{
     AcceptanceBasis, DifficultyTier, HandlingLevel, ObjectionCheck, ReplacementReason, RiskFlag,

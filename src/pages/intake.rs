@@ -8,10 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use crate::components::form::{
-    checkbox, failure_line, fields, fieldset, form_card, form_errors, group, local_action, para,
-    show, submit_button, Field, FieldKind,
+    checkbox, dispatch_save, failure_line, fields, fieldset, form_card, form_errors, group,
+    local_action, para, saving_shown, show, submit_button, Field, FieldKind,
 };
-use crate::components::form::{dispatch_save, saving_shown};
 use crate::domain::case::{AcceptanceBasis, CaseSource, IntakeChannel, ObjectionCheck};
 use crate::domain::command::CaseCommand;
 use crate::domain::conflict::{

@@ -19,7 +19,7 @@ pub use case_row::{CaseRow, CaseRowData, CASE_ROW_HEIGHT};
 pub use choice_group::{Choice, ChoiceGroup, ToggleButton};
 pub use empty_state::EmptyState;
 pub use fact_list::{Fact, FactList, FactValue};
-pub use field::{SelectField, SelectOption};
+pub use field::{FilterSelect, SelectField, SelectOption};
 pub use form::{Field, FieldKind};
 pub use history_entry::{HistoryEntry, HistoryItem};
 pub use nav_bar::{NavBar, NavItem};

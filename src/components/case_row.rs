@@ -10,11 +10,10 @@ use leptos::prelude::*;
 use crate::domain::case::RiskLevel;
 use crate::domain::dispute::DisputeType;
 use crate::domain::{Date, Status};
-use crate::i18n::{vocab, Key};
-use crate::state::i18n::tr;
+use crate::i18n::{vocab, Key, Locale};
 use crate::state::I18n;
 
-use super::case_badges::{RiskBadge, StatusBadge};
+use super::case_badges::{risk_modifier, status_modifier};
 
 /// Height of a row in CSS pixels; `.case-row` is styled to exactly this.
 pub const CASE_ROW_HEIGHT: f64 = 96.0;
@@ -46,70 +45,123 @@ pub struct CaseRowData {
     pub has_conflicts: bool,
 }
 
+/// One piece of a row's first line: a number or lead mark, a badge, a marker or the deadline.
+struct HeadItem {
+    class: String,
+    test_id: Option<&'static str>,
+    text: String,
+}
+
+impl HeadItem {
+    fn new(
+        class: impl Into<String>,
+        test_id: Option<&'static str>,
+        text: impl Into<String>,
+    ) -> Self {
+        HeadItem {
+            class: class.into(),
+            test_id,
+            text: text.into(),
+        }
+    }
+}
+
+/// The row's first line in `locale`, in display order.
+fn head_items(row: &CaseRowData, locale: Locale) -> Vec<HeadItem> {
+    let mut items = Vec::with_capacity(5);
+    match &row.number {
+        Some(n) => items.push(HeadItem::new("case-row__number", None, n.clone())),
+        None => items.push(HeadItem::new(
+            "case-row__lead",
+            None,
+            locale.text(Key::CasesRowLead),
+        )),
+    }
+    // A lead's badge already says what its status badge would.
+    if !(row.number.is_none() && row.status == Status::Lead) {
+        items.push(HeadItem::new(
+            format!("status-badge {}", status_modifier(row.status)),
+            Some("status-badge"),
+            locale.text(vocab::status(row.status)),
+        ));
+    }
+    if let Some(level) = row.risk_level {
+        items.push(HeadItem::new(
+            format!("risk-badge {}", risk_modifier(level)),
+            Some("risk-badge"),
+            locale.text(vocab::risk_level(level)),
+        ));
+    }
+    if row.overdue {
+        items.push(HeadItem::new(
+            "case-row__overdue",
+            Some("overdue-marker"),
+            locale.text(Key::CasesRowOverdue),
+        ));
+    }
+    if row.has_conflicts {
+        items.push(HeadItem::new(
+            "case-row__conflicts",
+            None,
+            locale.text(Key::CasesRowConflicts),
+        ));
+    }
+    if let Some(d) = row.deadline {
+        let date = vocab::date(d, locale);
+        items.push(HeadItem::new(
+            "case-row__deadline",
+            None,
+            locale.format(Key::CasesRowDeadline, &[("date", &date)]),
+        ));
+    }
+    items
+}
+
 /// One row of the case list.
+///
+/// Its texts are plain strings rebuilt together when the language changes: one reactive node
+/// per row rather than one per text, and one element shape for every item of the first line.
+/// The list mounts a few dozen rows on its first paint, where every reactive node and every
+/// distinct view type (compiled lazily, on first use) costs a low-tier tablet time.
 #[component]
 pub fn CaseRow(
     /// The row's content.
     row: CaseRowData,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let CaseRowData {
-        href,
-        number,
-        status,
-        dispute_type,
-        dispute_label,
-        parties,
-        excerpt,
-        risk_level,
-        overdue,
-        deadline,
-        has_conflicts,
-    } = row;
-    // A lead's badge already says what its status badge would.
-    let show_status = !(number.is_none() && status == Status::Lead);
-    let title = match number {
-        Some(n) => view! { <span class="case-row__number">{n}</span> }.into_any(),
-        None => view! { <span class="case-row__lead">{tr(Key::CasesRowLead)}</span> }.into_any(),
-    };
-    let dispute = move || match (&dispute_label, dispute_type) {
-        (Some(label), _) => label.clone(),
-        (None, Some(t)) => i18n.t(vocab::dispute_type(t)).to_owned(),
-        (None, None) => String::new(),
-    };
-    let names = move || {
-        if parties.is_empty() {
-            i18n.t(Key::CasesRowNoParties).to_owned()
+    let href = row.href.clone();
+    let overdue = row.overdue;
+    let content = move || {
+        let locale = i18n.locale();
+        let head = head_items(&row, locale)
+            .into_iter()
+            .map(
+                |item| view! { <span class=item.class data-testid=item.test_id>{item.text}</span> },
+            )
+            .collect_view();
+        let dispute = match (&row.dispute_label, row.dispute_type) {
+            (Some(label), _) => label.clone(),
+            (None, Some(t)) => locale.text(vocab::dispute_type(t)).to_owned(),
+            (None, None) => String::new(),
+        };
+        let names = if row.parties.is_empty() {
+            locale.text(Key::CasesRowNoParties).to_owned()
         } else {
-            parties.join(i18n.t(Key::PunctListSeparator))
+            row.parties.join(locale.text(Key::PunctListSeparator))
+        };
+        view! {
+            <span class="case-row__line case-row__line--head">{head}</span>
+            <span class="case-row__line case-row__line--parties">
+                <span class="case-row__type">{dispute}</span>
+                <span class="case-row__parties">{names}</span>
+            </span>
+            <span class="case-row__line case-row__excerpt">{row.excerpt.clone()}</span>
         }
     };
-    let deadline_text = deadline.map(|d| {
-        move || {
-            let date = crate::i18n::vocab::date(d, i18n.locale());
-            i18n.format(Key::CasesRowDeadline, &[("date", &date)])
-        }
-    });
     view! {
         <div class="case-row" role="listitem">
             <a class="case-row__link" class:case-row__link--overdue=overdue href=href data-testid="case-row">
-                <span class="case-row__line case-row__line--head">
-                    {title}
-                    {show_status.then(|| view! { <StatusBadge status=status/> })}
-                    {risk_level.map(|level| view! { <RiskBadge level=level/> })}
-                    {overdue.then(|| view! {
-                        <span class="case-row__overdue" data-testid="overdue-marker">{tr(Key::CasesRowOverdue)}</span>
-                    })}
-                    {has_conflicts.then(|| view! {
-                        <span class="case-row__conflicts">{tr(Key::CasesRowConflicts)}</span>
-                    })}
-                    {deadline_text.map(|text| view! { <span class="case-row__deadline">{text}</span> })}
-                </span>
-                <span class="case-row__line case-row__line--parties">
-                    <span class="case-row__type">{dispute}</span>
-                    <span class="case-row__parties">{names}</span>
-                </span>
-                <span class="case-row__line case-row__excerpt">{excerpt}</span>
+                {content}
             </a>
         </div>
     }

@@ -12,8 +12,8 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    CaseRow, Choice, ChoiceGroup, EmptyState, SelectField, SelectOption, ToggleButton, VirtualList,
-    CASE_ROW_HEIGHT,
+    CaseRow, Choice, ChoiceGroup, EmptyState, FilterSelect, SelectOption, ToggleButton,
+    VirtualList, CASE_ROW_HEIGHT,
 };
 use crate::domain::case::RiskLevel;
 use crate::domain::dispute::DisputeType;
@@ -560,7 +560,16 @@ fn FilterSelects(params: Memo<ListParams>, set_params: Callback<ListParams>) -> 
         set_params.run(next);
     };
     let label = move |key: Key| Signal::derive(move || i18n.t(key).to_owned());
-    let placeholder = move |key: Key| Signal::derive(move || Some(i18n.t(key).to_owned()));
+    // "Any" first (the empty value), then every code of the vocabulary.
+    let with_any = move |any: Key, codes: Vec<SelectOption>| {
+        let mut all = Vec::with_capacity(codes.len() + 1);
+        all.push(SelectOption {
+            value: String::new(),
+            label: i18n.t(any).to_owned(),
+        });
+        all.extend(codes);
+        all
+    };
     let sort_options = Signal::derive(move || {
         let locale = i18n.locale();
         SORTS
@@ -572,31 +581,33 @@ fn FilterSelects(params: Memo<ListParams>, set_params: Callback<ListParams>) -> 
             .collect::<Vec<_>>()
     });
     view! {
-            <SelectField
+            <FilterSelect
                 id="filter-type"
                 label=label(Key::CasesFilterType)
-                options=Signal::derive(move || code_options(i18n.locale(), vocab::dispute_type))
+                options=Signal::derive(move || {
+                    with_any(Key::CasesFilterTypeAll, code_options(i18n.locale(), vocab::dispute_type))
+                })
                 value=Signal::derive(move || {
                     params.with(|p| p.dispute_type.map(|t| t.code().to_owned()).unwrap_or_default())
                 })
                 on_change=Callback::new(move |code: String| {
                     change(&|p| p.dispute_type = DisputeType::from_code(&code));
                 })
-                placeholder=placeholder(Key::CasesFilterTypeAll)
             />
-            <SelectField
+            <FilterSelect
                 id="filter-risk"
                 label=label(Key::CasesFilterRisk)
-                options=Signal::derive(move || code_options(i18n.locale(), vocab::risk_level))
+                options=Signal::derive(move || {
+                    with_any(Key::CasesFilterRiskAll, code_options(i18n.locale(), vocab::risk_level))
+                })
                 value=Signal::derive(move || {
                     params.with(|p| p.risk_level.map(|r| r.code().to_owned()).unwrap_or_default())
                 })
                 on_change=Callback::new(move |code: String| {
                     change(&|p| p.risk_level = RiskLevel::from_code(&code));
                 })
-                placeholder=placeholder(Key::CasesFilterRiskAll)
             />
-            <SelectField
+            <FilterSelect
                 id="filter-sort"
                 label=label(Key::CasesSortLabel)
                 options=sort_options

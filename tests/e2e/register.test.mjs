@@ -101,6 +101,89 @@ test("a lead becomes a triaged, assigned case that search finds and history expl
   await context.close();
 });
 
+test("the list's filters and sort narrow the register, live in the URL, survive a reload and follow the language", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await setUp(page, server.url);
+  const intake = async (name, summary, type) => {
+    await page.goto(server.url + "/cases/new");
+    await page.fill("[data-testid=field-applicant-name]", name);
+    await page.fill("[data-testid=field-summary]", summary);
+    await page.selectOption("[data-testid=field-dispute-type]", type);
+    await page.click("[data-testid=intake-save]");
+    await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  };
+  await intake("张三", "拖欠工资三个月", "LD");
+  await intake("李四", "楼上漏水损坏天花板", "LL");
+  await page.goto(server.url + "/cases/new");
+  await page.click("[data-testid=kind-lead]");
+  await page.fill("[data-testid=field-persons]", "王五");
+  await page.fill("[data-testid=field-summary]", "村口停车引发口角");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+
+  const rows = () => page.$$eval("[data-testid=case-row]", (els) => els.map((e) => e.textContent));
+  const rowCount = (n) => page.waitForFunction((n) => document.querySelectorAll("[data-testid=case-row]").length === n, n);
+  await page.goto(server.url + "/cases");
+  await rowCount(3);
+  assert.equal(await page.inputValue("[data-testid=field-filter-type]"), "");
+  assert.equal(await page.inputValue("[data-testid=field-filter-sort]"), "updated");
+
+  // A type narrows the list and is written to the URL.
+  await page.selectOption("[data-testid=field-filter-type]", "LD");
+  await page.waitForURL(/\/cases\?type=LD$/);
+  await rowCount(1);
+  assert.match((await rows())[0], /张三/);
+
+  // A reload shows the same list, with the drop-down showing the filter.
+  await page.reload();
+  await waitForApp(page);
+  await rowCount(1);
+  assert.equal(await page.inputValue("[data-testid=field-filter-type]"), "LD");
+  assert.match(await page.textContent("[data-testid=filter-toggle]"), /1/);
+
+  // The language changes the options' text, not the choice (the list stays mounted meanwhile).
+  await page.click("[data-testid=nav-settings]");
+  await page.click("[data-testid=lang-en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.goBack();
+  await page.waitForURL(/\/cases\?type=LD$/);
+  await rowCount(1);
+  assert.equal(await page.inputValue("[data-testid=field-filter-type]"), "LD");
+  assert.equal(await page.$eval("[data-testid=field-filter-type]", (s) => s.selectedOptions[0].textContent.trim()), "Labour");
+  assert.equal(await page.$eval("[data-testid=field-filter-type] option[value='']", (o) => o.textContent.trim()), "All types");
+  await page.click("[data-testid=nav-settings]");
+  await page.click("[data-testid=lang-zh-CN]");
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  await page.goBack();
+  await page.waitForURL(/\/cases\?type=LD$/);
+
+  // Leads of type LD: none; clearing every filter brings all three back and resets the drop-down.
+  await page.click("[data-testid=filter-status-leads]");
+  await page.waitForSelector("[data-testid=cases-no-results]");
+  assert.match(page.url(), /status=leads/);
+  await page.click("[data-testid=clear-filters]");
+  await rowCount(3);
+  assert.equal(new URL(page.url()).search, "");
+  assert.equal(await page.inputValue("[data-testid=field-filter-type]"), "");
+
+  // Sort by number: the two numbered cases in order, the lead (no number) after them.
+  await page.selectOption("[data-testid=field-filter-sort]", "number");
+  await page.waitForURL(/\/cases\?sort=number$/);
+  await page.waitForFunction(() => /3001/.test(document.querySelector("[data-testid=case-row]")?.textContent ?? ""));
+  const sorted = await rows();
+  assert.match(sorted[0], /第3001号/);
+  assert.match(sorted[1], /第3002号/);
+  assert.match(sorted[2], /王五/);
+  assert.equal(await page.inputValue("[data-testid=field-filter-sort]"), "number");
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
+
 test("a half-filled intake form survives closing the tab, and bad input is explained without losing it", async () => {
   const server = await startApp();
   const context = await browser.newContext({ ...TABLETS[1], serviceWorkers: "block" });

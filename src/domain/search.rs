@@ -14,6 +14,7 @@
 //! name and phone, above summary), then by most recently updated, then by id.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 
 use super::ids::CaseId;
 use super::summary::CaseSummary;
@@ -92,94 +93,218 @@ fn runs(text: &str) -> Vec<Run> {
     out
 }
 
-/// Index terms of free text: Han unigrams and bigrams, lowercase words.
-fn text_terms(text: &str, out: &mut Vec<String>) {
-    for run in runs(text) {
-        match run {
-            Run::Han(chars) => {
-                for (i, c) in chars.iter().enumerate() {
-                    out.push(format!("c:{c}"));
-                    if let Some(next) = chars.get(i + 1) {
-                        out.push(format!("c:{c}{next}"));
-                    }
-                }
+/// A Han term as a number: one character, or a pair (a `char` needs 21 bits). Han terms are
+/// most of an index's terms and are only ever matched whole, so they need no string.
+fn han_key(first: char, second: Option<char>) -> u64 {
+    match second {
+        None => u64::from(first),
+        Some(c) => (1 << 63) | (u64::from(first) << 21) | u64::from(c),
+    }
+}
+
+/// A multiplicative hash for the dictionary: its keys are the index's own terms, so the hash
+/// need not resist chosen collisions, and SipHash was a large part of indexing 10 000 cases.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type KeyMap = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// An index term, spelled into a reused buffer: no allocation for a term already known.
+struct TermBuf(String);
+
+impl TermBuf {
+    fn tagged(&mut self, tag: &str, text: impl std::fmt::Display) -> &str {
+        use std::fmt::Write as _;
+        self.0.clear();
+        self.0.push_str(tag);
+        let _ = write!(self.0, "{text}");
+        &self.0
+    }
+}
+
+/// The term dictionary and posting lists of an index, and one document's terms being collected.
+struct Collector<'a> {
+    dictionary: &'a mut Dictionary,
+    postings: &'a mut Vec<Vec<(u32, u8)>>,
+    terms: Vec<(u32, u8)>,
+    buf: TermBuf,
+    word: String,
+}
+
+impl Collector<'_> {
+    /// Records a word or phone term for `field`, numbering it if it is new.
+    fn add(
+        dictionary: &mut Dictionary,
+        postings: &mut Vec<Vec<(u32, u8)>>,
+        terms: &mut Vec<(u32, u8)>,
+        term: &str,
+        field: u8,
+    ) {
+        let id = match dictionary.words.get(term) {
+            Some(id) => *id,
+            None => {
+                let id = u32::try_from(postings.len()).unwrap_or(u32::MAX);
+                dictionary.words.insert(term.into(), id);
+                dictionary.ordered.insert(term.into(), id);
+                postings.push(Vec::new());
+                id
             }
-            Run::Word(w) => out.push(format!("w:{w}")),
+        };
+        terms.push((id, field));
+    }
+
+    /// Records a Han character or pair for `field`, numbering it if it is new.
+    fn han(&mut self, first: char, second: Option<char>, field: u8) {
+        let key = han_key(first, second);
+        let postings = &mut *self.postings;
+        let id = *self.dictionary.han.entry(key).or_insert_with(|| {
+            postings.push(Vec::new());
+            u32::try_from(postings.len() - 1).unwrap_or(u32::MAX)
+        });
+        self.terms.push((id, field));
+    }
+
+    fn term(&mut self, term: impl FnOnce(&mut TermBuf) -> &str, field: u8) {
+        let text = term(&mut self.buf);
+        Self::add(self.dictionary, self.postings, &mut self.terms, text, field);
+    }
+
+    fn flush_word(&mut self, field: u8) {
+        if !self.word.is_empty() {
+            let word = std::mem::take(&mut self.word);
+            self.term(|b| b.tagged("w:", &word), field);
+            self.word = word;
+            self.word.clear();
         }
+    }
+
+    /// Terms of free text: Han unigrams and bigrams, lowercase words (the runs of [`runs`]).
+    fn text(&mut self, text: &str, field: u8) {
+        let mut previous_han = None;
+        for c in text.chars() {
+            if is_han(c) {
+                self.flush_word(field);
+                self.han(c, None, field);
+                if let Some(p) = previous_han {
+                    self.han(p, Some(c), field);
+                }
+                previous_han = Some(c);
+            } else if c.is_alphanumeric() {
+                previous_han = None;
+                self.word.extend(c.to_lowercase());
+            } else {
+                previous_han = None;
+                self.flush_word(field);
+            }
+        }
+        self.flush_word(field);
+    }
+
+    /// Terms of a phone's digits: the whole number as a word, and every suffix of at least
+    /// [`MIN_PHONE_DIGITS`] digits.
+    fn phone(&mut self, digits: &str) {
+        self.term(|b| b.tagged("w:", digits), PHONE);
+        for start in 0..digits.len() {
+            let suffix = &digits[start..];
+            if suffix.len() < MIN_PHONE_DIGITS {
+                break;
+            }
+            self.term(|b| b.tagged("p:", suffix), PHONE);
+        }
+    }
+
+    /// The document's terms, each once, with the fields it occurs in.
+    fn document(mut self, summary: &CaseSummary) -> Vec<(u32, u8)> {
+        if let Some(number) = &summary.number {
+            self.text(number.prefix(), NUMBER);
+            self.term(|b| b.tagged("w:", number.year()), NUMBER);
+            self.term(|b| b.tagged("w:", number.serial()), NUMBER);
+        }
+        for name in &summary.party_names {
+            self.text(name, NAME);
+        }
+        for phone in &summary.phones {
+            self.phone(&phone.dial_digits());
+        }
+        self.text(&summary.summary_text, SUMMARY);
+        let mut terms = self.terms;
+        terms.sort_unstable_by_key(|(id, _)| *id);
+        terms.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 |= later.1;
+            }
+            same
+        });
+        terms
     }
 }
 
-/// Index terms of a phone's digits: every suffix of at least [`MIN_PHONE_DIGITS`] digits.
-fn phone_terms(digits: &str, out: &mut Vec<String>) {
-    for start in 0..digits.len() {
-        let suffix = &digits[start..];
-        if suffix.len() < MIN_PHONE_DIGITS {
-            break;
-        }
-        out.push(format!("p:{suffix}"));
-    }
-}
-
-fn doc_terms(summary: &CaseSummary) -> Vec<(String, u8)> {
-    let mut by_term: BTreeMap<String, u8> = BTreeMap::new();
-    let mut add = |terms: Vec<String>, field: u8| {
-        for t in terms {
-            *by_term.entry(t).or_insert(0) |= field;
-        }
-    };
-    if let Some(number) = &summary.number {
-        let mut terms = Vec::new();
-        text_terms(number.prefix(), &mut terms);
-        terms.push(format!("w:{}", number.year()));
-        terms.push(format!("w:{}", number.serial()));
-        add(terms, NUMBER);
-    }
-    let mut names = Vec::new();
-    for name in &summary.party_names {
-        text_terms(name, &mut names);
-    }
-    add(names, NAME);
-    let mut phones = Vec::new();
-    for phone in &summary.phones {
-        let digits = phone.dial_digits();
-        phones.push(format!("w:{digits}"));
-        phone_terms(&digits, &mut phones);
-    }
-    add(phones, PHONE);
-    let mut text = Vec::new();
-    text_terms(&summary.summary_text, &mut text);
-    add(text, SUMMARY);
-    by_term.into_iter().collect()
+/// Every term's number: Han characters and pairs by [`han_key`], words and phone digits
+/// (`w:`, `p:`) by their text, and those once more in order, for prefix queries.
+#[derive(Default)]
+struct Dictionary {
+    han: KeyMap,
+    words: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<KeyHasher>>,
+    ordered: BTreeMap<Box<str>, u32>,
 }
 
 struct Doc {
     id: CaseId,
     updated_at: Timestamp,
-    terms: Vec<String>,
+    /// Its terms' numbers, to take it out of their posting lists again.
+    terms: Box<[u32]>,
 }
 
 /// An inverted index of case summaries.
+///
+/// Terms are numbered once, in a dictionary; a document keeps only its terms' numbers. Indexing 10 000 cases spelled out and kept every
+/// term as its own string per document (hundreds each): most of the build time and tens of
+/// megabytes of a tablet's wasm memory. A term whose last case left keeps its (empty) list.
 #[derive(Default)]
 pub struct SearchIndex {
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     by_case: HashMap<CaseId, u32>,
-    /// Term → (doc, fields) sorted by doc.
-    postings: BTreeMap<String, Vec<(u32, u8)>>,
+    /// Term → its number.
+    dictionary: Dictionary,
+    /// Per term number: (doc, fields), sorted by doc.
+    postings: Vec<Vec<(u32, u8)>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
             .field("cases", &self.by_case.len())
-            .field("terms", &self.postings.len())
+            .field(
+                "terms",
+                &(self.dictionary.han.len() + self.dictionary.words.len()),
+            )
             .finish()
     }
 }
 
 /// One query token.
 enum Token {
-    /// An exact term.
+    /// A Han character or pair ([`han_key`]).
+    Han(u64),
+    /// An exact word term.
     Exact(String),
     /// A word matched as a prefix (the last word of the query).
     Prefix(String),
@@ -220,12 +345,26 @@ impl SearchIndex {
                 u32::try_from(self.docs.len() - 1).unwrap_or(u32::MAX)
             }
         };
-        let terms = doc_terms(summary);
+        let terms = Collector {
+            dictionary: &mut self.dictionary,
+            postings: &mut self.postings,
+            terms: Vec::new(),
+            buf: TermBuf(String::new()),
+            word: String::new(),
+        }
+        .document(summary);
         for (term, fields) in &terms {
-            let list = self.postings.entry(term.clone()).or_default();
-            match list.binary_search_by_key(&slot, |(d, _)| *d) {
-                Ok(i) => list[i].1 |= fields,
-                Err(i) => list.insert(i, (slot, *fields)),
+            let Some(list) = self.postings.get_mut(*term as usize) else {
+                continue;
+            };
+            // A new case usually takes the highest slot: its entry goes last.
+            match list.last() {
+                Some((last, _)) if *last < slot => list.push((slot, *fields)),
+                None => list.push((slot, *fields)),
+                _ => match list.binary_search_by_key(&slot, |(d, _)| *d) {
+                    Ok(i) => list[i].1 |= fields,
+                    Err(i) => list.insert(i, (slot, *fields)),
+                },
             }
         }
         if let Some(entry) = self.docs.get_mut(slot as usize) {
@@ -246,13 +385,10 @@ impl SearchIndex {
         let Some(doc) = self.docs.get_mut(slot as usize).and_then(Option::take) else {
             return;
         };
-        for term in doc.terms {
-            if let Some(list) = self.postings.get_mut(&term) {
+        for term in doc.terms.iter() {
+            if let Some(list) = self.postings.get_mut(*term as usize) {
                 if let Ok(i) = list.binary_search_by_key(&slot, |(d, _)| *d) {
                     list.remove(i);
-                }
-                if list.is_empty() {
-                    self.postings.remove(&term);
                 }
             }
         }
@@ -266,11 +402,11 @@ impl SearchIndex {
         for (i, run) in runs.into_iter().enumerate() {
             match run {
                 Run::Han(chars) if chars.len() == 1 => {
-                    out.push(vec![Token::Exact(format!("c:{}", chars[0]))]);
+                    out.push(vec![Token::Han(han_key(chars[0], None))]);
                 }
                 Run::Han(chars) => {
                     for pair in chars.windows(2) {
-                        out.push(vec![Token::Exact(format!("c:{}{}", pair[0], pair[1]))]);
+                        out.push(vec![Token::Han(han_key(pair[0], Some(pair[1])))]);
                     }
                 }
                 Run::Word(w) => {
@@ -298,12 +434,26 @@ impl SearchIndex {
         alternatives.iter().flat_map(
             move |token| -> Box<dyn Iterator<Item = &'a Vec<(u32, u8)>> + 'a> {
                 match token {
-                    Token::Exact(term) => Box::new(self.postings.get(term).into_iter()),
+                    Token::Han(key) => Box::new(
+                        self.dictionary
+                            .han
+                            .get(key)
+                            .and_then(|id| self.postings.get(*id as usize))
+                            .into_iter(),
+                    ),
+                    Token::Exact(term) => Box::new(
+                        self.dictionary
+                            .words
+                            .get(term.as_str())
+                            .and_then(|id| self.postings.get(*id as usize))
+                            .into_iter(),
+                    ),
                     Token::Prefix(prefix) => Box::new(
-                        self.postings
-                            .range::<String, _>(prefix.clone()..)
+                        self.dictionary
+                            .ordered
+                            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
                             .take_while(move |(t, _)| t.starts_with(prefix.as_str()))
-                            .map(|(_, list)| list),
+                            .filter_map(|(_, id)| self.postings.get(*id as usize)),
                     ),
                 }
             },

@@ -270,6 +270,49 @@ proptest! {
         let query: String = full.chars().take(len).collect();
         prop_assert_eq!(sorted(index.query(&query, usize::MAX)), sorted(reference(&cases, &query)));
     }
+
+    /// Terms are numbered once and a case that leaves keeps nothing behind: an index that saw
+    /// cases replaced (new text, names, phones) and removed answers every query exactly as one
+    /// built from the final cases alone.
+    #[test]
+    fn replacing_and_removing_cases_answers_like_a_fresh_index(
+        edits in proptest::collection::vec((0usize..60, 0u32..400, any::<bool>()), 1..80),
+        a in 0usize..12, b in 0usize..15,
+    ) {
+        let cases: Vec<CaseSummary> = (0..60).map(synthetic).collect();
+        let mut current = cases.clone();
+        let mut present = vec![true; cases.len()];
+        let mut index = SearchIndex::build(&cases);
+        for (slot, source, remove) in edits {
+            if remove {
+                index.remove(&current[slot].id);
+                present[slot] = false;
+            } else {
+                // The case keeps its id and takes another synthetic case's content.
+                let mut next = synthetic(source);
+                next.id = current[slot].id.clone();
+                index.upsert(&next);
+                current[slot] = next;
+                present[slot] = true;
+            }
+        }
+        let remaining: Vec<CaseSummary> = current
+            .into_iter()
+            .zip(present)
+            .filter_map(|(c, p)| p.then_some(c))
+            .collect();
+        let fresh = SearchIndex::build(&remaining);
+        prop_assert_eq!(index.len(), fresh.len());
+        let name: String = [SURNAMES[a], GIVEN[b]].iter().collect();
+        let first = SURNAMES[a].to_string();
+        for query in [name.as_str(), first.as_str(), "纠纷", "2026", "13", "1380013", "人调"] {
+            prop_assert_eq!(
+                sorted(index.query(query, usize::MAX)),
+                sorted(fresh.query(query, usize::MAX)),
+                "query {}", query
+            );
+        }
+    }
 }
 
 #[test]

@@ -319,6 +319,19 @@ impl<S: StoragePort> Repo<S> {
             .await?)
     }
 
+    /// One page of the stored summaries as `(key, text)`, unparsed, after the key `after`: the
+    /// shell reads a 10 000-case register page by page, so no step of it is a long task.
+    pub async fn load_summary_page(
+        &self,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String)>, RepoError> {
+        Ok(self
+            .storage
+            .scan_after(StoreName::Summaries, "", after, limit)
+            .await?)
+    }
+
     /// Parses stored summaries; each unreadable one becomes an error beside the readable ones.
     pub fn parse_summary_rows(rows: &[(String, String)]) -> (Vec<CaseSummary>, Vec<RepoError>) {
         let mut summaries = Vec::with_capacity(rows.len());

@@ -178,6 +178,18 @@ pub trait StoragePort {
         limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError>;
 
+    /// One page of a long scan: records whose key starts with `prefix` and sorts after `after`
+    /// (from the first when `None`), in key order, at most `limit` of them. Reading a large
+    /// store page by page keeps each step a short task on a slow tablet; pages are separate
+    /// reads, so a record written between two of them may or may not be in the later one.
+    async fn scan_after(
+        &self,
+        store: StoreName,
+        prefix: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String)>, StorageError>;
+
     /// How many records `store` holds.
     async fn count(&self, store: StoreName) -> Result<u32, StorageError>;
 
@@ -203,6 +215,16 @@ impl<S: StoragePort> StoragePort for &S {
         limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError> {
         (**self).scan_prefix(store, prefix, limit).await
+    }
+
+    async fn scan_after(
+        &self,
+        store: StoreName,
+        prefix: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        (**self).scan_after(store, prefix, after, limit).await
     }
 
     async fn count(&self, store: StoreName) -> Result<u32, StorageError> {

@@ -75,6 +75,29 @@ impl IndexedDbStorage {
             .map_err(map_error)?;
         tx.object_store(store.as_str()).map_err(map_error)
     }
+
+    /// The records of `range` in key order, at most `limit`.
+    async fn read_range(
+        &self,
+        store: StoreName,
+        range: KeyRange,
+        limit: Option<u32>,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        let os = self.read_store(store)?;
+        // Keys and values come from two requests in one transaction, so they line up.
+        let keys_request = os
+            .get_all_keys(Some(Query::KeyRange(range.clone())), limit)
+            .map_err(map_error)?;
+        let values_request = os
+            .get_all(Some(Query::KeyRange(range)), limit)
+            .map_err(map_error)?;
+        let keys = keys_request.await.map_err(map_error)?;
+        let values = values_request.await.map_err(map_error)?;
+        keys.into_iter()
+            .zip(values)
+            .map(|(k, v)| Ok((js_string(k)?, js_string(v)?)))
+            .collect()
+    }
 }
 
 fn open_error(e: idb::Error) -> StorageError {
@@ -217,7 +240,6 @@ impl StoragePort for IndexedDbStorage {
         prefix: &str,
         limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        let os = self.read_store(store)?;
         let lower = JsValue::from_str(prefix);
         let range = match prefix_upper_bound(prefix) {
             Some(upper) => {
@@ -226,19 +248,32 @@ impl StoragePort for IndexedDbStorage {
             None => KeyRange::lower_bound(&lower, Some(false)),
         }
         .map_err(map_error)?;
-        // Keys and values come from two requests in one transaction, so they line up.
-        let keys_request = os
-            .get_all_keys(Some(Query::KeyRange(range.clone())), limit)
-            .map_err(map_error)?;
-        let values_request = os
-            .get_all(Some(Query::KeyRange(range)), limit)
-            .map_err(map_error)?;
-        let keys = keys_request.await.map_err(map_error)?;
-        let values = values_request.await.map_err(map_error)?;
-        keys.into_iter()
-            .zip(values)
-            .map(|(k, v)| Ok((js_string(k)?, js_string(v)?)))
-            .collect()
+        self.read_range(store, range, limit).await
+    }
+
+    async fn scan_after(
+        &self,
+        store: StoreName,
+        prefix: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        let (lower, lower_open) = match after {
+            Some(key) if key >= prefix => (key, true),
+            _ => (prefix, false),
+        };
+        let lower = JsValue::from_str(lower);
+        let range = match prefix_upper_bound(prefix) {
+            Some(upper) => KeyRange::bound(
+                &lower,
+                &JsValue::from_str(&upper),
+                Some(lower_open),
+                Some(true),
+            ),
+            None => KeyRange::lower_bound(&lower, Some(lower_open)),
+        }
+        .map_err(map_error)?;
+        self.read_range(store, range, Some(limit)).await
     }
 
     async fn count(&self, store: StoreName) -> Result<u32, StorageError> {

@@ -5,6 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use super::{StorageError, StoragePort, StoreName, WriteBatch, WriteOp};
 
@@ -95,6 +96,29 @@ impl StoragePort for MemoryStorage {
             .range(prefix.to_owned()..)
             .take_while(|(k, _)| k.starts_with(prefix))
             .take(limit)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
+    async fn scan_after(
+        &self,
+        store: StoreName,
+        prefix: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        let stores = self.stores.borrow();
+        let Some(records) = stores.get(&store) else {
+            return Ok(Vec::new());
+        };
+        let start = match after {
+            Some(key) if key >= prefix => Bound::Excluded(key.to_owned()),
+            _ => Bound::Included(prefix.to_owned()),
+        };
+        Ok(records
+            .range((start, Bound::Unbounded))
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .take(limit as usize)
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect())
     }

@@ -123,3 +123,45 @@ async fn prefix_scans_respect_bounds_and_limits() {
     storage.close();
     IndexedDbStorage::delete_named(name).await.expect("cleanup");
 }
+
+#[wasm_bindgen_test]
+async fn paging_through_a_prefix_returns_the_whole_scan_in_order_once() {
+    let name = "casebook-test-paging";
+    let storage = fresh(name).await;
+    let mut batch = WriteBatch::new();
+    for case in ["case-1", "case-10", "case-2"] {
+        for seq in 1..=7 {
+            batch = batch.put(
+                StoreName::Summaries,
+                format!("{case}/{seq:04}"),
+                format!("{case}:{seq}"),
+            );
+        }
+    }
+    storage.commit(batch).await.expect("commit");
+    for prefix in ["", "case-1/", "case-2/0003"] {
+        let whole = storage
+            .scan_prefix(StoreName::Summaries, prefix, None)
+            .await
+            .expect("scan");
+        assert!(!whole.is_empty());
+        for limit in [1, 3, 50] {
+            let mut paged: Vec<(String, String)> = Vec::new();
+            loop {
+                let after = paged.last().map(|(k, _)| k.clone());
+                let page = storage
+                    .scan_after(StoreName::Summaries, prefix, after.as_deref(), limit)
+                    .await
+                    .expect("page");
+                assert!(page.len() <= limit as usize);
+                if page.is_empty() {
+                    break;
+                }
+                paged.extend(page);
+            }
+            assert_eq!(paged, whole, "prefix {prefix:?}, pages of {limit}");
+        }
+    }
+    storage.close();
+    IndexedDbStorage::delete_named(name).await.expect("cleanup");
+}

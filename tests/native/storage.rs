@@ -89,6 +89,51 @@ fn prefix_scans_are_ordered_bounded_and_exact() {
     assert_eq!(first[0].0, "case-1/0001");
 }
 
+/// Pages through `prefix` of `store`, `limit` records at a time, as the register reads it.
+fn pages(storage: &MemoryStorage, prefix: &str, limit: u32) -> Vec<Vec<(String, String)>> {
+    let mut out: Vec<Vec<(String, String)>> = Vec::new();
+    loop {
+        let after = out.last().and_then(|p| p.last()).map(|(k, _)| k.clone());
+        let page = run(storage.scan_after(StoreName::Events, prefix, after.as_deref(), limit))
+            .expect("page");
+        if page.is_empty() {
+            return out;
+        }
+        out.push(page);
+    }
+}
+
+#[test]
+fn paging_through_a_prefix_returns_the_whole_scan_in_order_once() {
+    let storage = MemoryStorage::new();
+    let mut batch = WriteBatch::new();
+    for case in ["case-1", "case-10", "case-2"] {
+        for seq in 1..=7 {
+            batch = batch.put(
+                StoreName::Events,
+                format!("{case}/{seq:04}"),
+                format!("{case}:{seq}"),
+            );
+        }
+    }
+    run(storage.commit(batch)).expect("commit");
+    for prefix in ["", "case-1/", "case-", "case-2/0003", "none/"] {
+        let whole = run(storage.scan_prefix(StoreName::Events, prefix, None)).expect("scan");
+        for limit in [1, 3, 7, 50] {
+            let paged = pages(&storage, prefix, limit);
+            assert!(paged
+                .iter()
+                .all(|p| p.len() <= limit as usize && !p.is_empty()));
+            assert_eq!(paged.concat(), whole, "prefix {prefix:?}, pages of {limit}");
+        }
+    }
+    // A key before the prefix starts at the prefix; one past it ends the scan.
+    let from_before = run(storage.scan_after(StoreName::Events, "case-2/", Some("case-1/0003"), 2));
+    assert_eq!(from_before.expect("page")[0].0, "case-2/0001");
+    let past = run(storage.scan_after(StoreName::Events, "case-1/", Some("case-1/9999"), 5));
+    assert_eq!(past.expect("page"), Vec::new());
+}
+
 #[test]
 fn deletes_remove_records() {
     let storage = MemoryStorage::new();

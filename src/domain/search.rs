@@ -148,27 +148,6 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    /// Records a word or phone term for `field`, numbering it if it is new.
-    fn add(
-        dictionary: &mut Dictionary,
-        postings: &mut Vec<Vec<(u32, u8)>>,
-        terms: &mut Vec<(u32, u8)>,
-        term: &str,
-        field: u8,
-    ) {
-        let id = match dictionary.words.get(term) {
-            Some(id) => *id,
-            None => {
-                let id = u32::try_from(postings.len()).unwrap_or(u32::MAX);
-                dictionary.words.insert(term.into(), id);
-                dictionary.ordered.insert(term.into(), id);
-                postings.push(Vec::new());
-                id
-            }
-        };
-        terms.push((id, field));
-    }
-
     /// Records a Han character or pair for `field`, numbering it if it is new.
     fn han(&mut self, first: char, second: Option<char>, field: u8) {
         let key = han_key(first, second);
@@ -180,9 +159,20 @@ impl Collector<'_> {
         self.terms.push((id, field));
     }
 
-    fn term(&mut self, term: impl FnOnce(&mut TermBuf) -> &str, field: u8) {
-        let text = term(&mut self.buf);
-        Self::add(self.dictionary, self.postings, &mut self.terms, text, field);
+    /// Records a word or phone term, spelled by `spell`, for `field`, numbering it if it is new.
+    fn term(&mut self, spell: impl FnOnce(&mut TermBuf) -> &str, field: u8) {
+        let term = spell(&mut self.buf);
+        let id = match self.dictionary.words.get(term) {
+            Some(id) => *id,
+            None => {
+                let id = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                self.dictionary.words.insert(term.into(), id);
+                self.dictionary.ordered.insert(term.into(), id);
+                self.postings.push(Vec::new());
+                id
+            }
+        };
+        self.terms.push((id, field));
     }
 
     fn flush_word(&mut self, field: u8) {
@@ -274,9 +264,10 @@ struct Doc {
 
 /// An inverted index of case summaries.
 ///
-/// Terms are numbered once, in a dictionary; a document keeps only its terms' numbers. Indexing 10 000 cases spelled out and kept every
-/// term as its own string per document (hundreds each): most of the build time and tens of
-/// megabytes of a tablet's wasm memory. A term whose last case left keeps its (empty) list.
+/// Terms are numbered once, in a dictionary; a document keeps only its terms' numbers.
+/// Indexing 10 000 cases spelled out and kept every term as its own string per document
+/// (hundreds each): most of the build time and tens of megabytes of a tablet's wasm memory. A
+/// term whose last case left keeps its (empty) list.
 #[derive(Default)]
 pub struct SearchIndex {
     docs: Vec<Option<Doc>>,

@@ -100,6 +100,26 @@ impl IndexedDbStorage {
     }
 }
 
+/// The keys under `prefix` after the key `after` (from the first when `None`): both scans of
+/// the port.
+fn prefix_range(prefix: &str, after: Option<&str>) -> Result<KeyRange, StorageError> {
+    let (lower, lower_open) = match after {
+        Some(key) if key >= prefix => (key, true),
+        _ => (prefix, false),
+    };
+    let lower = JsValue::from_str(lower);
+    match prefix_upper_bound(prefix) {
+        Some(upper) => KeyRange::bound(
+            &lower,
+            &JsValue::from_str(&upper),
+            Some(lower_open),
+            Some(true),
+        ),
+        None => KeyRange::lower_bound(&lower, Some(lower_open)),
+    }
+    .map_err(map_error)
+}
+
 fn open_error(e: idb::Error) -> StorageError {
     let text = e.to_string();
     if text.contains("VersionError") {
@@ -240,15 +260,8 @@ impl StoragePort for IndexedDbStorage {
         prefix: &str,
         limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        let lower = JsValue::from_str(prefix);
-        let range = match prefix_upper_bound(prefix) {
-            Some(upper) => {
-                KeyRange::bound(&lower, &JsValue::from_str(&upper), Some(false), Some(true))
-            }
-            None => KeyRange::lower_bound(&lower, Some(false)),
-        }
-        .map_err(map_error)?;
-        self.read_range(store, range, limit).await
+        self.read_range(store, prefix_range(prefix, None)?, limit)
+            .await
     }
 
     async fn scan_after(
@@ -258,22 +271,8 @@ impl StoragePort for IndexedDbStorage {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        let (lower, lower_open) = match after {
-            Some(key) if key >= prefix => (key, true),
-            _ => (prefix, false),
-        };
-        let lower = JsValue::from_str(lower);
-        let range = match prefix_upper_bound(prefix) {
-            Some(upper) => KeyRange::bound(
-                &lower,
-                &JsValue::from_str(&upper),
-                Some(lower_open),
-                Some(true),
-            ),
-            None => KeyRange::lower_bound(&lower, Some(lower_open)),
-        }
-        .map_err(map_error)?;
-        self.read_range(store, range, Some(limit)).await
+        self.read_range(store, prefix_range(prefix, after)?, Some(limit))
+            .await
     }
 
     async fn count(&self, store: StoreName) -> Result<u32, StorageError> {

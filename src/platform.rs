@@ -132,21 +132,78 @@ pub fn new_random_hex() -> Option<String> {
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Lets the browser run a task (paint, input) before continuing: resolves from a zero-delay
-/// timer, so long work split by these awaits never blocks the page for long.
-pub async fn yield_to_browser() {
+/// Lets every waiting task of the page run first, then continues: a task of the lowest
+/// priority (`scheduler.postTask`, `"background"`, Chrome/WebView 94+), so the event of a save's
+/// transaction, a keystroke or a paint never queues behind the next slice of background work.
+/// Where the scheduler is missing, a zero-delay timer: other tasks then run first only if they
+/// were queued before it.
+pub async fn yield_to_page() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .map(|w| {
+        if !post_background_task(&resolve) {
+            let scheduled = web_sys::window().is_some_and(|w| {
                 w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
                     .is_ok()
-            })
-            .unwrap_or(false);
-        if !scheduled {
-            let _ = resolve.call0(&JsValue::NULL);
+            });
+            if !scheduled {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// `scheduler.postTask(task, { priority: "background" })`; false where there is no scheduler.
+/// Through `Reflect`: web-sys binds the scheduler only behind its unstable-API flag.
+fn post_background_task(task: &js_sys::Function) -> bool {
+    let get = |target: &JsValue, name: &str| {
+        js_sys::Reflect::get(target, &JsValue::from_str(name))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let Some(scheduler) = get(&js_sys::global(), "scheduler") else {
+        return false;
+    };
+    let Some(post) =
+        get(&scheduler, "postTask").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("priority"),
+        &JsValue::from_str("background"),
+    );
+    post.call2(&scheduler, task, &options).is_ok()
+}
+
+/// Wall-clock time one slice of background work may take before it yields ([`WorkSlice`]).
+/// Wall time, not work done: a slow tablet does less per slice, and no task of it grows
+/// longer. Well under the 50 ms from which the browser counts a task as long.
+const WORK_SLICE_MS: f64 = 12.0;
+
+/// The clock of one slice of background work: long work checks [`WorkSlice::is_over`] every
+/// few items and yields ([`yield_to_page`]) when it is.
+pub struct WorkSlice {
+    performance: Option<web_sys::Performance>,
+    end: f64,
+}
+
+impl WorkSlice {
+    /// A slice starting now.
+    pub fn start() -> Self {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let end = performance.as_ref().map_or(0.0, |p| p.now()) + WORK_SLICE_MS;
+        WorkSlice { performance, end }
+    }
+
+    /// Whether the slice has used its time (always, without a clock: the work then yields after
+    /// every check, which is slow but never blocks the page).
+    pub fn is_over(&self) -> bool {
+        self.performance
+            .as_ref()
+            .is_none_or(|p| p.now() >= self.end)
+    }
 }
 
 /// Resolves after the browser has painted the next frame: an animation frame, then a task

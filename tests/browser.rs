@@ -7,6 +7,8 @@ mod browser {
     mod components;
     mod i18n;
     mod indexed_db;
+    mod platform;
     mod register;
     mod settings;
+    mod support;
 }

@@ -107,12 +107,13 @@ impl RegisterKeys {
     }
 }
 
-/// Summaries indexed per slice while the index is built in the background (keeps each task
-/// short on a slow tablet, so the list stays responsive while it is built).
-const INDEX_SLICE: usize = 250;
-
-/// Stored summaries read and parsed per page while the register is read (same reason).
+/// Stored summaries read per page while the register is read: a page's records cross from
+/// JavaScript in one task, so pages keep that task short; each page is parsed in slices.
 const PARSE_SLICE: u32 = 500;
+
+/// Summaries parsed or indexed between two looks at the slice's clock
+/// ([`platform::WorkSlice`]): a look is a call into JavaScript, an item is a few of them.
+const CLOCK_EVERY: usize = 8;
 
 impl RegisterState {
     /// Provides the context and starts opening storage.
@@ -303,11 +304,19 @@ impl RegisterState {
                     None => Ok(Vec::new()),
                 }
             };
-            // `join` polls the read first, which issues its requests, then parses this page.
+            // `join` polls the read first, which issues its requests, then parses this page,
+            // a slice at a time.
             let (next, ()) = futures::future::join(next, async {
-                let (summaries, unreadable) = BrowserRepo::parse_summary_rows(&page);
-                loaded.extend(summaries);
-                problems += unreadable.len();
+                let mut slice = platform::WorkSlice::start();
+                for rows in page.chunks(CLOCK_EVERY) {
+                    let (summaries, unreadable) = BrowserRepo::parse_summary_rows(rows);
+                    loaded.extend(summaries);
+                    problems += unreadable.len();
+                    if slice.is_over() {
+                        platform::yield_to_page().await;
+                        slice = platform::WorkSlice::start();
+                    }
+                }
             })
             .await;
             page = next?;
@@ -322,17 +331,25 @@ impl RegisterState {
     async fn build_index(self, count: usize) {
         let mut start = 0;
         while start < count {
-            platform::yield_to_browser().await;
-            let end = (start + INDEX_SLICE).min(count);
+            platform::yield_to_page().await;
+            let slice = platform::WorkSlice::start();
             let summaries = self.summaries.get_untracked();
             self.engine.update_value(|engine| {
-                if let Some(engine) = engine {
+                let Some(engine) = engine else {
+                    start = count;
+                    return;
+                };
+                while start < count {
+                    let end = (start + CLOCK_EVERY).min(count);
                     for summary in summaries.get(start..end).unwrap_or_default() {
                         engine.upsert(summary);
                     }
+                    start = end;
+                    if slice.is_over() {
+                        break;
+                    }
                 }
             });
-            start = end;
         }
         self.index_ready.set(true);
         platform::mark("register:index");

@@ -16,6 +16,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use super::support::after_ms;
+
 fn container() -> web_sys::HtmlElement {
     let document = document();
     let div = document.create_element("div").expect("create div");
@@ -105,19 +107,6 @@ async fn the_update_banner_reports_which_button_was_pressed() {
         (1, 1)
     );
     root.remove();
-}
-
-/// Resolves after `ms` milliseconds of the browser's clock.
-async fn after_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timer fired");
 }
 
 #[wasm_bindgen_test]

@@ -75,7 +75,7 @@ async fn english_falls_back_to_chinese_until_its_table_is_installed() {
 /// Lets spawned tasks (the failed fetch of `set_locale`) finish.
 async fn settle() {
     for _ in 0..20 {
-        casebook::platform::yield_to_browser().await;
+        super::support::after_ms(0).await;
     }
 }
 
@@ -84,7 +84,7 @@ async fn wait_for(done: impl Fn() -> bool) {
         if done() {
             return;
         }
-        casebook::platform::yield_to_browser().await;
+        super::support::after_ms(0).await;
     }
     panic!("timed out");
 }

@@ -496,10 +496,12 @@ impl SearchIndex {
                 Some((total[slot as usize], doc))
             })
             .collect();
+        // Lazily: `then` would compare the ids (strings) on every comparison, which was most
+        // of a one-letter query's time.
         let order = |(sa, a): &(u32, &Doc), (sb, b): &(u32, &Doc)| {
             sb.cmp(sa)
-                .then(b.updated_at.cmp(&a.updated_at))
-                .then(a.id.cmp(&b.id))
+                .then_with(|| b.updated_at.cmp(&a.updated_at))
+                .then_with(|| a.id.cmp(&b.id))
         };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit, order);

@@ -109,7 +109,7 @@ impl RegisterKeys {
 
 /// Stored summaries read per page while the register is read: a page's records cross from
 /// JavaScript in one task, so pages keep that task short; each page is parsed in slices.
-const PARSE_SLICE: u32 = 500;
+const SUMMARY_PAGE: u32 = 500;
 
 /// Summaries parsed or indexed between two looks at the slice's clock
 /// ([`platform::WorkSlice`]): a look is a call into JavaScript, an item is a few of them.
@@ -293,14 +293,14 @@ impl RegisterState {
     ) -> Result<(Vec<CaseSummary>, usize), RepoError> {
         let mut loaded = Vec::new();
         let mut problems = 0;
-        let mut page = repo.load_summary_page(None, PARSE_SLICE).await?;
+        let mut page = repo.load_summary_page(None, SUMMARY_PAGE).await?;
         while !page.is_empty() {
-            let after = (page.len() == PARSE_SLICE as usize)
+            let after = (page.len() == SUMMARY_PAGE as usize)
                 .then(|| page.last().map(|(key, _)| key.clone()))
                 .flatten();
             let next = async {
                 match &after {
-                    Some(key) => repo.load_summary_page(Some(key), PARSE_SLICE).await,
+                    Some(key) => repo.load_summary_page(Some(key), SUMMARY_PAGE).await,
                     None => Ok(Vec::new()),
                 }
             };

@@ -589,6 +589,25 @@ async function measureSearch(ctx, seedInfo, report) {
   }
 }
 
+/** Fills the quick intake's minimum fields (applicant, summary, dispute type). */
+async function fillIntake(page, applicant, summary) {
+  await page.locator('[data-testid="field-applicant-name"]').fill(applicant);
+  await page.locator('[data-testid="field-summary"]').fill(summary);
+  await page.locator('[data-testid="field-dispute-type"]').selectOption("LL");
+}
+
+/** Saves the quick intake and waits for the new case's page. */
+async function submitIntake(page) {
+  await page.click('[data-testid="intake-save"]', { timeout: TIMEOUT_MS });
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/, { timeout: TIMEOUT_MS, waitUntil: "commit" });
+}
+
+/** Throws with the form's own message if the save was refused. */
+async function expectSaved(page) {
+  const failure = await page.locator('[data-testid="form-failure"]').count();
+  if (failure) throw new Error(`the save failed: ${await page.locator('[data-testid="form-failure"]').innerText()}`);
+}
+
 /** G9: one quick-intake save through the UI, per sample. */
 async function measureSave(ctx, seedInfo, report, durability = null) {
   const { context, page } = await seededContext(ctx, seedInfo);
@@ -601,9 +620,7 @@ async function measureSave(ctx, seedInfo, report, durability = null) {
         progress(`save${durability ? ` (durability ${durability})` : ""} ${warmup ? "warm-up" : `${index + 1}/${ctx.samples}`} (quick intake at /cases/new, the save at P-LOW CPU)`);
         await loadApp(ctx, page, "/cases/new");
         if (durability) await evalIn(page, (d) => (window.__benchDurability = d), durability, "durability");
-        await page.locator('[data-testid="field-applicant-name"]').fill(`测试申请人${index}${warmup ? "W" : ""}`);
-        await page.locator('[data-testid="field-summary"]').fill("基准测试：邻里之间因楼道堆放杂物发生争执，申请调解。");
-        await page.locator('[data-testid="field-dispute-type"]').selectOption("LL");
+        await fillIntake(page, `测试申请人${index}${warmup ? "W" : ""}`, "基准测试：邻里之间因楼道堆放杂物发生争执，申请调解。");
         // Let the draft saves of the typing finish, so only the save's transactions follow.
         await evalIn(
           page,
@@ -618,13 +635,11 @@ async function measureSave(ctx, seedInfo, report, durability = null) {
         const before = await evalIn(page, () => performance.now(), undefined, "clock");
         await setCpuRate(cdp, ctx.profile.cpuRate);
         try {
-          await page.click('[data-testid="intake-save"]', { timeout: TIMEOUT_MS });
-          await page.waitForURL(/\/cases\/[0-9a-f]{32}$/, { timeout: TIMEOUT_MS, waitUntil: "commit" });
+          await submitIntake(page);
         } finally {
           await setCpuRate(cdp, 1);
         }
-        const failure = await page.locator('[data-testid="form-failure"]').count();
-        if (failure) throw new Error(`the save failed: ${await page.locator('[data-testid="form-failure"]').innerText()}`);
+        await expectSaved(page);
         return evalIn(
           page,
           (after) => {
@@ -677,16 +692,12 @@ async function measureSaveWhileLoading(ctx, seedInfo, report) {
           await page.goto(new URL("/cases/new", ctx.url).href, { waitUntil: "commit", timeout: TIMEOUT_MS });
           await waitMark(page, "app:ready");
           await waitMark(page, "register:summaries");
-          await page.locator('[data-testid="field-applicant-name"]').fill(`加载中申请人${index}${warmup ? "W" : ""}`);
-          await page.locator('[data-testid="field-summary"]').fill("基准测试：登记在案件列表仍在加载时保存。");
-          await page.locator('[data-testid="field-dispute-type"]').selectOption("LL");
-          await page.click('[data-testid="intake-save"]', { timeout: TIMEOUT_MS });
-          await page.waitForURL(/\/cases\/[0-9a-f]{32}$/, { timeout: TIMEOUT_MS, waitUntil: "commit" });
+          await fillIntake(page, `加载中申请人${index}${warmup ? "W" : ""}`, "基准测试：登记在案件列表仍在加载时保存。");
+          await submitIntake(page);
         } finally {
           await setCpuRate(cdp, 1);
         }
-        const failure = await page.locator('[data-testid="form-failure"]').count();
-        if (failure) throw new Error(`the save failed: ${await page.locator('[data-testid="form-failure"]').innerText()}`);
+        await expectSaved(page);
         // The next sample starts from a settled register.
         await waitMark(page, "register:index");
         return evalIn(

@@ -306,17 +306,11 @@ impl<S: StoragePort> Repo<S> {
     /// Every case summary, for the list and the search index. Unreadable ones are returned
     /// as errors beside the readable ones, never silently dropped.
     pub async fn load_summaries(&self) -> Result<(Vec<CaseSummary>, Vec<RepoError>), RepoError> {
-        let rows = self.load_summary_rows().await?;
-        Ok(Self::parse_summary_rows(&rows))
-    }
-
-    /// The stored summaries as `(key, text)`, unparsed: the shell parses them in slices so a
-    /// 10 000-case register never blocks the page for the whole parse.
-    pub async fn load_summary_rows(&self) -> Result<Vec<(String, String)>, RepoError> {
-        Ok(self
+        let rows = self
             .storage
             .scan_prefix(StoreName::Summaries, "", None)
-            .await?)
+            .await?;
+        Ok(Self::parse_summary_rows(&rows))
     }
 
     /// One page of the stored summaries as `(key, text)`, unparsed, after the key `after`: the
@@ -328,7 +322,7 @@ impl<S: StoragePort> Repo<S> {
     ) -> Result<Vec<(String, String)>, RepoError> {
         Ok(self
             .storage
-            .scan_after(StoreName::Summaries, "", after, limit)
+            .scan_after(StoreName::Summaries, "", after, Some(limit))
             .await?)
     }
 

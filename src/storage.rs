@@ -176,10 +176,12 @@ pub trait StoragePort {
         store: StoreName,
         prefix: &str,
         limit: Option<u32>,
-    ) -> Result<Vec<(String, String)>, StorageError>;
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        self.scan_after(store, prefix, None, limit).await
+    }
 
-    /// One page of a long scan: records whose key starts with `prefix` and sorts after `after`
-    /// (from the first when `None`), in key order, at most `limit` of them. Reading a large
+    /// Records whose key starts with `prefix` and sorts after `after` (from the first when
+    /// `None`), in key order, at most `limit` of them: one page of a long scan. Reading a large
     /// store page by page keeps each step a short task on a slow tablet; pages are separate
     /// reads, so a record written between two of them may or may not be in the later one.
     async fn scan_after(
@@ -187,7 +189,7 @@ pub trait StoragePort {
         store: StoreName,
         prefix: &str,
         after: Option<&str>,
-        limit: u32,
+        limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError>;
 
     /// How many records `store` holds.
@@ -208,21 +210,12 @@ impl<S: StoragePort> StoragePort for &S {
         (**self).get(store, key).await
     }
 
-    async fn scan_prefix(
-        &self,
-        store: StoreName,
-        prefix: &str,
-        limit: Option<u32>,
-    ) -> Result<Vec<(String, String)>, StorageError> {
-        (**self).scan_prefix(store, prefix, limit).await
-    }
-
     async fn scan_after(
         &self,
         store: StoreName,
         prefix: &str,
         after: Option<&str>,
-        limit: u32,
+        limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError> {
         (**self).scan_after(store, prefix, after, limit).await
     }

@@ -8,22 +8,23 @@ use crate::domain::Status;
 use crate::i18n::vocab;
 use crate::state::i18n::tr;
 
-/// The colour group of a status: a lead, a case being handled, or a finished one.
-pub fn status_modifier(status: Status) -> &'static str {
+/// The classes of a status badge, with its colour group: a lead, a case being handled, or a
+/// finished one.
+pub fn status_badge_class(status: Status) -> &'static str {
     match status {
-        Status::Lead => "status-badge--lead",
-        s if s.is_open() => "status-badge--open",
-        _ => "status-badge--finished",
+        Status::Lead => "status-badge status-badge--lead",
+        s if s.is_open() => "status-badge status-badge--open",
+        _ => "status-badge status-badge--finished",
     }
 }
 
-/// The colour of a risk level.
-pub fn risk_modifier(level: RiskLevel) -> &'static str {
+/// The classes of a risk badge, with the level's colour.
+pub fn risk_badge_class(level: RiskLevel) -> &'static str {
     match level {
-        RiskLevel::Green => "risk-badge--green",
-        RiskLevel::Yellow => "risk-badge--yellow",
-        RiskLevel::Orange => "risk-badge--orange",
-        RiskLevel::Red => "risk-badge--red",
+        RiskLevel::Green => "risk-badge risk-badge--green",
+        RiskLevel::Yellow => "risk-badge risk-badge--yellow",
+        RiskLevel::Orange => "risk-badge risk-badge--orange",
+        RiskLevel::Red => "risk-badge risk-badge--red",
     }
 }
 
@@ -34,7 +35,7 @@ pub fn StatusBadge(
     status: Status,
 ) -> impl IntoView {
     view! {
-        <span class=format!("status-badge {}", status_modifier(status)) data-testid="status-badge">
+        <span class=status_badge_class(status) data-testid="status-badge">
             {tr(vocab::status(status))}
         </span>
     }
@@ -47,7 +48,7 @@ pub fn RiskBadge(
     level: RiskLevel,
 ) -> impl IntoView {
     view! {
-        <span class=format!("risk-badge {}", risk_modifier(level)) data-testid="risk-badge">
+        <span class=risk_badge_class(level) data-testid="risk-badge">
             {tr(vocab::risk_level(level))}
         </span>
     }

@@ -13,7 +13,7 @@ use crate::domain::{Date, Status};
 use crate::i18n::{vocab, Key, Locale};
 use crate::state::I18n;
 
-use super::case_badges::{risk_modifier, status_modifier};
+use super::case_badges::{risk_badge_class, status_badge_class};
 
 /// Height of a row in CSS pixels; `.case-row` is styled to exactly this.
 pub const CASE_ROW_HEIGHT: f64 = 96.0;
@@ -80,14 +80,14 @@ fn head_items(row: &CaseRowData, locale: Locale) -> Vec<HeadItem> {
     // A lead's badge already says what its status badge would.
     if !(row.number.is_none() && row.status == Status::Lead) {
         items.push(HeadItem::new(
-            format!("status-badge {}", status_modifier(row.status)),
+            status_badge_class(row.status),
             Some("status-badge"),
             locale.text(vocab::status(row.status)),
         ));
     }
     if let Some(level) = row.risk_level {
         items.push(HeadItem::new(
-            format!("risk-badge {}", risk_modifier(level)),
+            risk_badge_class(level),
             Some("risk-badge"),
             locale.text(vocab::risk_level(level)),
         ));

@@ -349,13 +349,13 @@ impl SearchIndex {
                 continue;
             };
             // A new case usually takes the highest slot: its entry goes last.
-            match list.last() {
-                Some((last, _)) if *last < slot => list.push((slot, *fields)),
-                None => list.push((slot, *fields)),
-                _ => match list.binary_search_by_key(&slot, |(d, _)| *d) {
+            if list.last().is_none_or(|(last, _)| *last < slot) {
+                list.push((slot, *fields));
+            } else {
+                match list.binary_search_by_key(&slot, |(d, _)| *d) {
                     Ok(i) => list[i].1 |= fields,
                     Err(i) => list.insert(i, (slot, *fields)),
-                },
+                }
             }
         }
         if let Some(entry) = self.docs.get_mut(slot as usize) {

@@ -75,33 +75,9 @@ impl IndexedDbStorage {
             .map_err(map_error)?;
         tx.object_store(store.as_str()).map_err(map_error)
     }
-
-    /// The records of `range` in key order, at most `limit`.
-    async fn read_range(
-        &self,
-        store: StoreName,
-        range: KeyRange,
-        limit: Option<u32>,
-    ) -> Result<Vec<(String, String)>, StorageError> {
-        let os = self.read_store(store)?;
-        // Keys and values come from two requests in one transaction, so they line up.
-        let keys_request = os
-            .get_all_keys(Some(Query::KeyRange(range.clone())), limit)
-            .map_err(map_error)?;
-        let values_request = os
-            .get_all(Some(Query::KeyRange(range)), limit)
-            .map_err(map_error)?;
-        let keys = keys_request.await.map_err(map_error)?;
-        let values = values_request.await.map_err(map_error)?;
-        keys.into_iter()
-            .zip(values)
-            .map(|(k, v)| Ok((js_string(k)?, js_string(v)?)))
-            .collect()
-    }
 }
 
-/// The keys under `prefix` after the key `after` (from the first when `None`): both scans of
-/// the port.
+/// The keys under `prefix` after the key `after` (from the first when `None`).
 fn prefix_range(prefix: &str, after: Option<&str>) -> Result<KeyRange, StorageError> {
     let (lower, lower_open) = match after {
         Some(key) if key >= prefix => (key, true),
@@ -254,25 +230,28 @@ impl StoragePort for IndexedDbStorage {
         value.map(js_string).transpose()
     }
 
-    async fn scan_prefix(
-        &self,
-        store: StoreName,
-        prefix: &str,
-        limit: Option<u32>,
-    ) -> Result<Vec<(String, String)>, StorageError> {
-        self.read_range(store, prefix_range(prefix, None)?, limit)
-            .await
-    }
-
     async fn scan_after(
         &self,
         store: StoreName,
         prefix: &str,
         after: Option<&str>,
-        limit: u32,
+        limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        self.read_range(store, prefix_range(prefix, after)?, Some(limit))
-            .await
+        let os = self.read_store(store)?;
+        let range = prefix_range(prefix, after)?;
+        // Keys and values come from two requests in one transaction, so they line up.
+        let keys_request = os
+            .get_all_keys(Some(Query::KeyRange(range.clone())), limit)
+            .map_err(map_error)?;
+        let values_request = os
+            .get_all(Some(Query::KeyRange(range)), limit)
+            .map_err(map_error)?;
+        let keys = keys_request.await.map_err(map_error)?;
+        let values = values_request.await.map_err(map_error)?;
+        keys.into_iter()
+            .zip(values)
+            .map(|(k, v)| Ok((js_string(k)?, js_string(v)?)))
+            .collect()
     }
 
     async fn count(&self, store: StoreName) -> Result<u32, StorageError> {

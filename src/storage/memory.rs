@@ -35,33 +35,6 @@ impl MemoryStorage {
     }
 }
 
-impl MemoryStorage {
-    /// The records under `prefix` after the key `after` (from the first when `None`), in key
-    /// order, at most `limit`: both scans of the port.
-    fn scan(
-        &self,
-        store: StoreName,
-        prefix: &str,
-        after: Option<&str>,
-        limit: usize,
-    ) -> Vec<(String, String)> {
-        let stores = self.stores.borrow();
-        let Some(records) = stores.get(&store) else {
-            return Vec::new();
-        };
-        let start = match after {
-            Some(key) if key >= prefix => Bound::Excluded(key.to_owned()),
-            _ => Bound::Included(prefix.to_owned()),
-        };
-        records
-            .range((start, Bound::Unbounded))
-            .take_while(|(k, _)| k.starts_with(prefix))
-            .take(limit)
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
-    }
-}
-
 impl StoragePort for MemoryStorage {
     async fn commit(&self, batch: WriteBatch) -> Result<(), StorageError> {
         if let Some(error) = self.fail_next_commit.borrow_mut().take() {
@@ -108,28 +81,27 @@ impl StoragePort for MemoryStorage {
             .cloned())
     }
 
-    async fn scan_prefix(
-        &self,
-        store: StoreName,
-        prefix: &str,
-        limit: Option<u32>,
-    ) -> Result<Vec<(String, String)>, StorageError> {
-        Ok(self.scan(
-            store,
-            prefix,
-            None,
-            limit.map_or(usize::MAX, |l| l as usize),
-        ))
-    }
-
     async fn scan_after(
         &self,
         store: StoreName,
         prefix: &str,
         after: Option<&str>,
-        limit: u32,
+        limit: Option<u32>,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        Ok(self.scan(store, prefix, after, limit as usize))
+        let stores = self.stores.borrow();
+        let Some(records) = stores.get(&store) else {
+            return Ok(Vec::new());
+        };
+        let start = match after {
+            Some(key) if key >= prefix => Bound::Excluded(key.to_owned()),
+            _ => Bound::Included(prefix.to_owned()),
+        };
+        Ok(records
+            .range((start, Bound::Unbounded))
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .take(limit.map_or(usize::MAX, |l| l as usize))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
     }
 
     async fn count(&self, store: StoreName) -> Result<u32, StorageError> {

@@ -150,7 +150,7 @@ async fn paging_through_a_prefix_returns_the_whole_scan_in_order_once() {
             loop {
                 let after = paged.last().map(|(k, _)| k.clone());
                 let page = storage
-                    .scan_after(StoreName::Summaries, prefix, after.as_deref(), limit)
+                    .scan_after(StoreName::Summaries, prefix, after.as_deref(), Some(limit))
                     .await
                     .expect("page");
                 assert!(page.len() <= limit as usize);

@@ -94,8 +94,9 @@ fn pages(storage: &MemoryStorage, prefix: &str, limit: u32) -> Vec<Vec<(String, 
     let mut out: Vec<Vec<(String, String)>> = Vec::new();
     loop {
         let after = out.last().and_then(|p| p.last()).map(|(k, _)| k.clone());
-        let page = run(storage.scan_after(StoreName::Events, prefix, after.as_deref(), limit))
-            .expect("page");
+        let page =
+            run(storage.scan_after(StoreName::Events, prefix, after.as_deref(), Some(limit)))
+                .expect("page");
         if page.is_empty() {
             return out;
         }
@@ -128,9 +129,10 @@ fn paging_through_a_prefix_returns_the_whole_scan_in_order_once() {
         }
     }
     // A key before the prefix starts at the prefix; one past it ends the scan.
-    let from_before = run(storage.scan_after(StoreName::Events, "case-2/", Some("case-1/0003"), 2));
+    let from_before =
+        run(storage.scan_after(StoreName::Events, "case-2/", Some("case-1/0003"), Some(2)));
     assert_eq!(from_before.expect("page")[0].0, "case-2/0001");
-    let past = run(storage.scan_after(StoreName::Events, "case-1/", Some("case-1/9999"), 5));
+    let past = run(storage.scan_after(StoreName::Events, "case-1/", Some("case-1/9999"), Some(5)));
     assert_eq!(past.expect("page"), Vec::new());
 }
 

@@ -182,6 +182,17 @@ impl Phone {
         }
     }
 
+    /// Whether [`Phone::dial_digits`] would equal `digits`, without building that string (the
+    /// intake's prior-dispute check compares every stored phone on each change of the form).
+    pub fn dials(&self, digits: &str) -> bool {
+        match self {
+            Phone::Mobile(d) => d == digits,
+            Phone::Landline { area, number, .. } => digits
+                .strip_prefix(area.as_str())
+                .is_some_and(|rest| rest == number),
+        }
+    }
+
     /// The number with its middle hidden: `138****5678`, `010-****5678`.
     pub fn masked(&self) -> String {
         match self {

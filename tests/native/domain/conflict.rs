@@ -4,13 +4,15 @@ use std::collections::BTreeSet;
 
 use casebook::domain::command::CaseCommand;
 use casebook::domain::conflict::{
-    check_mediators, check_prior_disputes, normalize_name, unacknowledged_warnings,
+    check_mediators, check_prior_disputes, normalize_name, normalizes_to, unacknowledged_warnings,
     AcknowledgedWarning, MatchKey, WarningSubject,
 };
 use casebook::domain::contact::{Phone, ResidentId};
 use casebook::domain::org::{Mediator, MediatorRole, Relation, Relative};
 use casebook::domain::party::{IdDocKind, IdDocument, Party, PartyRole};
 use casebook::domain::{CaseState, Status};
+
+use proptest::prelude::*;
 
 use super::support::{case_id, case_in, fold, med, party, pid, unit};
 
@@ -218,4 +220,37 @@ fn intake_candidates_are_the_cases_sharing_a_name_or_phone() {
     let found = prior_candidates(&[newcomer], &[by_name, by_phone, unrelated]);
     let ids: Vec<&str> = found.iter().map(|c| c.as_str()).collect();
     assert_eq!(ids, ["by-name", "by-phone"]);
+}
+
+/// Names built from the characters that matter to matching: Han, Latin of both cases, letters
+/// whose lowercase is longer (`İ`) or differs outside ASCII (`Ä`, `Σ`), digits and separators.
+fn name_strategy() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop::sample::select(vec![
+            '王', '五', '阿', '依', '古', '丽', 'a', 'A', 'z', 'Z', 'İ', 'i', 'Ä', 'ä', 'Σ', 'σ',
+            '1', ' ', '\u{3000}', '·', '•', '・', '.', '-',
+        ]),
+        0..8,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    /// The intake's allocation-free comparison agrees with comparing normalized names.
+    #[test]
+    fn normalizes_to_agrees_with_normalize_name(a in name_strategy(), b in name_strategy()) {
+        let target = normalize_name(&b);
+        prop_assert_eq!(normalizes_to(&a, &target), normalize_name(&a) == target);
+        prop_assert!(normalizes_to(&b, &target));
+    }
+
+    /// `dials` agrees with comparing dial digits, for mobiles and landlines alike.
+    #[test]
+    fn dials_agrees_with_dial_digits(
+        a in prop::sample::select(vec!["13800138000", "13900139000", "010-62345678", "0755-2345678", "021-62345678-12"]),
+        digits in prop::sample::select(vec!["13800138000", "01062345678", "07552345678", "0216234567", "02162345678", "010", ""]),
+    ) {
+        let phone = Phone::parse(a).expect("phone");
+        prop_assert_eq!(phone.dials(digits), phone.dial_digits() == digits);
+    }
 }

@@ -535,6 +535,28 @@ async function measureTap(ctx, seedInfo, report) {
   }
 }
 
+/**
+ * Empties `field`, lets the page settle, then types `text` into it key by key at P-LOW CPU and
+ * waits for the paint after the last key. Returns the page clock before the first key, so the
+ * caller can pick this typing's input events and timings.
+ */
+async function typeThrottled(ctx, page, cdp, field, text) {
+  await field.fill("");
+  await sleep(300);
+  await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
+  const before = await evalIn(page, () => performance.now(), undefined, "clock");
+  await field.focus();
+  await setCpuRate(cdp, ctx.profile.cpuRate);
+  try {
+    await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+    await sleep(KEY_DELAY_MS * 2);
+    await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
+  } finally {
+    await setCpuRate(cdp, 1);
+  }
+  return before;
+}
+
 /** G7: type the queries into the search box; per keystroke query time and input → paint. */
 async function measureSearch(ctx, seedInfo, report) {
   const { context, page } = await seededContext(ctx, seedInfo);
@@ -544,19 +566,7 @@ async function measureSearch(ctx, seedInfo, report) {
     await waitMark(page, "list:first-rows");
     const box = page.locator('[data-testid="case-search"]');
     const typeOnce = async (text) => {
-      await box.fill("");
-      await sleep(300);
-      await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
-      const before = await evalIn(page, () => performance.now(), undefined, "clock");
-      await box.focus();
-      await setCpuRate(cdp, ctx.profile.cpuRate);
-      try {
-        await page.keyboard.type(text, { delay: KEY_DELAY_MS });
-        await sleep(KEY_DELAY_MS * 2);
-        await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
-      } finally {
-        await setCpuRate(cdp, 1);
-      }
+      const before = await typeThrottled(ctx, page, cdp, box, text);
       return evalIn(
         page,
         (after) => {
@@ -611,20 +621,7 @@ async function measureIntakeTyping(ctx, seedInfo, report) {
     for (let i = -1; i < ctx.samples; i++) {
       const name = INTAKE_NAMES[(i + 1) % INTAKE_NAMES.length];
       progress(`intake typing "${name}" ${i < 0 ? "warm-up" : `${i + 1}/${ctx.samples}`} (${[...name].length} keystrokes, ${KEY_DELAY_MS} ms apart, P-LOW CPU)`);
-      const field = page.locator('[data-testid="field-applicant-name"]');
-      await field.fill("");
-      await sleep(300);
-      await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
-      const before = await evalIn(page, () => performance.now(), undefined, "clock");
-      await field.focus();
-      await setCpuRate(cdp, ctx.profile.cpuRate);
-      try {
-        await page.keyboard.type(name, { delay: KEY_DELAY_MS });
-        await sleep(KEY_DELAY_MS * 2);
-        await evalIn(page, () => window.__benchRegister.nextPaint(), undefined, "settling");
-      } finally {
-        await setCpuRate(cdp, 1);
-      }
+      const before = await typeThrottled(ctx, page, cdp, page.locator('[data-testid="field-applicant-name"]'), name);
       const keys = await evalIn(
         page,
         (after) => {

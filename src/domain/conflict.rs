@@ -279,6 +279,10 @@ pub fn prior_candidates(
         .iter()
         .filter_map(|p| p.phone.as_ref().map(|ph| ph.dial_digits()))
         .collect();
+    // A form with no name or phone typed yet (every intake opens so) matches nothing: no pass.
+    if names.is_empty() && phones.is_empty() {
+        return Vec::new();
+    }
     summaries
         .iter()
         .filter(|s| {

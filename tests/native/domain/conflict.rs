@@ -217,9 +217,13 @@ fn intake_candidates_are_the_cases_sharing_a_name_or_phone() {
     unrelated.phones = vec![Phone::parse("13900139000").expect("phone")];
     let mut newcomer = super::support::party("p-9", PartyRole::Applicant, "王五");
     newcomer.phone = Some(Phone::parse("138 0013 8000").expect("phone"));
-    let found = prior_candidates(&[newcomer], &[by_name, by_phone, unrelated]);
+    let blank = super::support::party("p-8", PartyRole::Respondent, " · ");
+    let all = [by_name, by_phone, unrelated];
+    let found = prior_candidates(&[newcomer, blank.clone()], &all);
     let ids: Vec<&str> = found.iter().map(|c| c.as_str()).collect();
     assert_eq!(ids, ["by-name", "by-phone"]);
+    // A party with neither a name nor a phone yet matches no case.
+    assert!(prior_candidates(&[blank], &all).is_empty());
 }
 
 /// Names built from the characters that matter to matching: Han, Latin of both cases, letters

@@ -100,8 +100,8 @@ fn is_name_separator(c: char) -> bool {
 /// Whether `name` normalizes to `normalized` (an output of [`normalize_name`]). It stops at the
 /// first differing character and allocates nothing: the intake compares every party name of
 /// the register on each change of the form, and building each normalized name took most of
-/// that pass's time (5.6 ms for 10 000 cases natively, about ten times that on a low-tier
-/// tablet).
+/// that pass's time (for 10 000 cases 5.6 ms natively, about 15 ms in the browser and ten
+/// times that under the low-tier CPU profile; now 0.95 ms natively).
 pub fn normalizes_to(name: &str, normalized: &str) -> bool {
     let mut want = normalized.chars();
     for c in name.chars().filter(|c| !is_name_separator(*c)) {

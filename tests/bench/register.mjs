@@ -1,4 +1,4 @@
-// Owns the 10,000-case register benchmark (performance goals G4–G9): the app with a seeded
+// Owns the 10,000-case register benchmark (performance goals G4–G9, G14): the app with a seeded
 // register of 10k cases in IndexedDB, measured under P-LOW on the tablet-portrait viewport.
 //
 //   * seed: `cargo run --release --example seed` (tests/bench/seed.rs) writes the register through
@@ -18,6 +18,9 @@
 //   * search per keystroke (G7): a 4-keystroke Chinese and a Latin query typed with 150 ms between
 //     keys; per keystroke the app's `search:query` measure, and input → next paint from the Event
 //     Timing API (`input` entries, durationThreshold 16) or, under that threshold, from rAF;
+//   * intake typing (G14): an applicant's name typed the same way into the quick intake with the
+//     register settled; per keystroke input → next paint, each keystroke re-checking the register
+//     for prior disputes and conflicts of interest;
 //   * one save (G9): quick intake at /cases/new saved through the UI; the app's `save` measure and
 //     `save:transactions=N` mark when the app places them, and, independently, every readwrite
 //     IndexedDB transaction the page opened between the click and the save (counted and timed by
@@ -28,8 +31,8 @@
 //     while the register is still loading: /cases/new reopened at P-LOW CPU, the form filled as
 //     soon as `register:summaries` is marked, saved while the index is built.
 // Every page gets an init script (`registerProbe`) that records marks, measures, Event Timing
-// entries, long tasks, clicks, search input events and IndexedDB transactions, so the harness waits on page
-// events instead of polling.
+// entries, long tasks, clicks, the input events of the search box and the intake's applicant
+// field, and IndexedDB transactions, so the harness waits on page events instead of polling.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
@@ -63,8 +66,9 @@ export const QUERIES = Object.freeze([
 ]);
 const KEY_DELAY_MS = 150;
 /**
- * Applicant names typed into the quick intake, one per sample (warm-up first): names found in
- * no seeded case and in no earlier sample, so no prior-dispute warning stops the next save.
+ * Applicant names typed into the quick intake, one per sample (warm-up first). Their prefixes
+ * name no seeded party, so every keystroke does the same work: one pass over the register that
+ * finds no case to load.
  */
 const INTAKE_NAMES = Object.freeze(["赵钱孙李", "周吴郑冯", "陈褚卫蒋", "沈韩杨朱", "秦尤许何", "吕施张孔", "曹严华金", "魏陶姜戚", "谢邹喻柏", "水窦章云", "苏潘葛奚", "范彭郎鲁"]);
 

@@ -8,13 +8,16 @@
 //     the app (/manifest.webmanifest) creates the `casebook` database at schema version 1 with the
 //     five stores and puts every record in ONE readwrite transaction, then counts them back;
 //   * offline repeat load to first rows (G4): visit /cases once (the service worker installs), go
-//     offline, reopen /cases in a new tab with the CPU throttled; time = the list's
-//     `list:first-rows` mark (ms since navigation start). The same loads report the
+//     offline, reopen /cases in a new tab with the CPU throttled; time = when the first rows were
+//     painted, from Element Timing (the rows' party names carry `elementtiming="case-row"`), ms
+//     since navigation start; the list's `list:first-rows` mark, placed in the animation frame
+//     before that frame's style, layout and paint, is reported beside it. The same loads report the
 //     `register:summaries` / `register:index` marks (10k summaries read, search index built), the
 //     longest task and the total blocking time between first rows and `register:index` (G6: the
 //     background load must not block the page), and the wasm linear memory and JS heap at the end;
-//   * case-list tap (G5): app on Today (/), click `nav-cases`, time from the click event to
-//     `list:first-rows`; the `case-row` elements in the DOM are counted (virtualised: ≤ 200);
+//   * case-list tap (G5): app on Today (/), click `nav-cases`, time from the click event to the
+//     rows painted (Element Timing; the `list:first-rows` mark beside it); the `case-row` elements
+//     in the DOM are counted (virtualised: ≤ 200);
 //   * search per keystroke (G7): a 4-keystroke Chinese and a Latin query typed with 150 ms between
 //     keys; per keystroke the app's `search:query` measure, and input → next paint from the Event
 //     Timing API (`input` entries, durationThreshold 16) or, under that threshold, from rAF;
@@ -158,7 +161,23 @@ function registerProbe() {
   const clicks = [];
   const txs = [];
   const longTasks = [];
+  const painted = [];
   const waiters = [];
+  const paintWaiters = [];
+  const firstPaint = (identifier, after) => {
+    const times = painted.filter((p) => p.identifier === identifier && p.renderTime > after).map((p) => p.renderTime);
+    return times.length ? Math.min(...times) : null;
+  };
+  const settlePaints = () => {
+    for (const w of [...paintWaiters]) {
+      const hit = firstPaint(w.identifier, w.after);
+      if (hit !== null) {
+        paintWaiters.splice(paintWaiters.indexOf(w), 1);
+        clearTimeout(w.timer);
+        w.resolve(hit);
+      }
+    }
+  };
   const settle = () => {
     for (const w of [...waiters]) {
       const hit = marks.find((m) => m.name === w.name && m.startTime > w.after);
@@ -187,6 +206,15 @@ function registerProbe() {
     }).observe({ type: "event", durationThreshold: 16, buffered: true });
   } catch {
     // No Event Timing: the rAF-based figure is used.
+  }
+  try {
+    // Element Timing: when text marked `elementtiming` (the case rows' party names) was painted.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) painted.push({ identifier: e.identifier, renderTime: e.renderTime || e.loadTime });
+      settlePaints();
+    }).observe({ type: "element", buffered: true });
+  } catch {
+    // No Element Timing: painted rows are reported as n/a.
   }
   try {
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map(copy))).observe({ type: "longtask", buffered: true });
@@ -253,6 +281,20 @@ function registerProbe() {
       mark(name) {
         const hits = marks.filter((m) => m.name === name);
         return hits.length ? hits[hits.length - 1].startTime : null;
+      },
+      /** When the first element `elementtiming="${identifier}"` was painted after `after` (ms). */
+      painted: (identifier, after = -1) => firstPaint(identifier, after),
+      /** Resolves with that time once the browser has reported it; null after `timeoutMs`. */
+      waitPainted(identifier, after = -1, timeoutMs = 10000) {
+        return new Promise((resolve) => {
+          const w = { identifier, after, resolve };
+          w.timer = setTimeout(() => {
+            paintWaiters.splice(paintWaiters.indexOf(w), 1);
+            resolve(null);
+          }, timeoutMs);
+          paintWaiters.push(w);
+          settlePaints();
+        });
       },
       rows: () => document.querySelectorAll('[data-testid="case-row"]').length,
       nextPaint: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
@@ -452,9 +494,11 @@ async function measureOffline(ctx, seedInfo, report) {
           const b = window.__benchRegister;
           const firstRows = b.mark("list:first-rows");
           const index = b.mark("register:index");
+          const painted = b.painted("case-row");
           // Tasks that ran while the rest of the register loaded behind the painted list.
           const behind = b.longTasks.filter((t) => t.startTime + t.duration > firstRows && t.startTime < index);
           return {
+            painted,
             appReady: b.mark("app:ready"),
             summaries: b.mark("register:summaries"),
             index,
@@ -482,7 +526,9 @@ async function measureOffline(ctx, seedInfo, report) {
         }
         return r;
       },
-      pick: (r) => r.firstRows,
+      // The rows painted, as the browser reports it; the mark is placed in the animation frame
+      // that lays them out, before its style, layout and paint (a quarter of a second at P-LOW).
+      pick: (r) => r.painted ?? r.firstRows,
     });
     report.offline = { stats, failures };
     // Memory at the end of the last load (list painted, index built), CPU throttling off.
@@ -515,6 +561,7 @@ async function measureTap(ctx, seedInfo, report) {
         try {
           await page.click('[data-testid="nav-cases"]', { timeout: TIMEOUT_MS });
           const firstRows = await waitMark(page, "list:first-rows", before);
+          const painted = await evalIn(page, (after) => window.__benchRegister.waitPainted("case-row", after), before, "waiting for the rows' paint");
           const r = await evalIn(
             page,
             (after) => {
@@ -526,12 +573,13 @@ async function measureTap(ctx, seedInfo, report) {
             "reading the click",
           );
           if (r.click === null) throw new Error("the click on nav-cases was not seen by the page");
-          return { ms: firstRows - r.click, rows: r.rows, requests: [...requests] };
+          return { ms: firstRows - r.click, painted: painted === null ? null : painted - r.click, rows: r.rows, requests: [...requests] };
         } finally {
           await setCpuRate(cdp, 1);
         }
       },
-      pick: (r) => r.ms,
+      // Painted, as for the reopen (see measureOffline); the mark where Element Timing is missing.
+      pick: (r) => r.painted ?? r.ms,
     });
     report.tap = { stats };
   } finally {
@@ -847,6 +895,8 @@ export const registerSuite = {
     const index = statsOf(d.map((x) => x.index));
     const build = statsOf(d.map((x) => x.index - x.summaries));
     const ready = statsOf(d.map((x) => x.appReady));
+    const rowsMark = statsOf(d.map((x) => x.firstRows));
+    const byPaint = d.every((x) => x.painted !== null);
     const longest = statsOf(d.map((x) => x.longestTask));
     const blocking = statsOf(d.map((x) => x.blockingMs));
     line();
@@ -859,7 +909,12 @@ export const registerSuite = {
         row("  index − summaries (index build + directory load)", build),
         row("longest task from first rows to register:index", longest, `G6: none over ${fmtMs(REGISTER_GOALS.backgroundTask.limit)}`),
         row("  total blocking time in that span (Σ of each long task's part over 50 ms)", blocking),
-        row("list:first-rows", off.stats, `goal ≤ ${fmtMs(REGISTER_GOALS.offlineFirstRows.target)} (hard ${fmtMs(REGISTER_GOALS.offlineFirstRows.limit)})`),
+        row("list:first-rows mark (the frame that lays the rows out starts)", rowsMark),
+        row(
+          byPaint ? "first rows painted (Element Timing of the rows' text)" : "first rows (Element Timing n/a: the mark)",
+          off.stats,
+          `goal ≤ ${fmtMs(REGISTER_GOALS.offlineFirstRows.target)} (hard ${fmtMs(REGISTER_GOALS.offlineFirstRows.limit)})`,
+        ),
       ],
       "lrrll",
     );
@@ -873,13 +928,22 @@ export const registerSuite = {
 
     // Tap.
     const tap = report.tap.stats;
+    const tapMark = statsOf(tap.details.map((x) => x.ms));
+    const tapByPaint = tap.details.every((x) => x.painted !== null);
     const rowCounts = tap.details.map((x) => x.rows);
     const maxRows = Math.max(...rowCounts);
     const tapRequests = [...new Set(tap.details.flatMap((x) => x.requests.map((u) => new URL(u).pathname)))];
     line();
     table(
-      ["case-list tap on Today → list:first-rows", "median", "min – max", "samples", ""],
-      [row("click event → list:first-rows", tap, `goal ≤ ${fmtMs(REGISTER_GOALS.tapFirstRows.target)} (hard ${fmtMs(REGISTER_GOALS.tapFirstRows.limit)})`)],
+      ["case-list tap on Today → first rows", "median", "min – max", "samples", ""],
+      [
+        row("click event → list:first-rows mark", tapMark),
+        row(
+          tapByPaint ? "click event → first rows painted (Element Timing)" : "click event → first rows (Element Timing n/a: the mark)",
+          tap,
+          `goal ≤ ${fmtMs(REGISTER_GOALS.tapFirstRows.target)} (hard ${fmtMs(REGISTER_GOALS.tapFirstRows.limit)})`,
+        ),
+      ],
       "lrrll",
     );
     line(`case-row elements in the DOM at first rows: ${[...new Set(rowCounts)].join(", ")} (must be ≤ ${REGISTER_GOALS.rowsInDom.limit}); requests during the taps: ${tapRequests.length ? tapRequests.join(", ") : "none"}`);
@@ -978,14 +1042,15 @@ export const registerSuite = {
     );
 
     const figures = [
-      figure({ suite: "register", id: "register.offline.firstRows", label: "Offline reopen → list:first-rows, 10k (P-LOW CPU)", unit: "ms", stats: off.stats, goal: REGISTER_GOALS.offlineFirstRows, ratioTo: "baseline.jsonParse.profile" }),
+      figure({ suite: "register", id: "register.offline.firstRows", label: `Offline reopen → first rows ${byPaint ? "painted" : "(list:first-rows mark)"}, 10k (P-LOW CPU)`, unit: "ms", stats: off.stats, goal: REGISTER_GOALS.offlineFirstRows, ratioTo: "baseline.jsonParse.profile" }),
     ];
+    if (byPaint && rowsMark) figures.push(figure({ suite: "register", id: "register.offline.firstRowsMark", label: "  … list:first-rows mark", unit: "ms", stats: rowsMark }));
     if (summaries) figures.push(figure({ suite: "register", id: "register.offline.summaries", label: "  … register:summaries mark (10k read)", unit: "ms", stats: summaries }));
     if (index) figures.push(figure({ suite: "register", id: "register.offline.index", label: "  … register:index mark (index built)", unit: "ms", stats: index }));
     if (longest) figures.push(figure({ suite: "register", id: "register.offline.longestTask", label: "  … longest task while the register loads behind the list", unit: "ms", stats: longest, goal: REGISTER_GOALS.backgroundTask }));
     if (blocking) figures.push(figure({ suite: "register", id: "register.offline.blocking", label: "  … total blocking time in that span", unit: "ms", stats: blocking }));
     figures.push(
-      figure({ suite: "register", id: "register.tap.firstRows", label: "Case-list tap → list:first-rows, 10k (P-LOW CPU)", unit: "ms", stats: tap, goal: REGISTER_GOALS.tapFirstRows, ratioTo: "baseline.jsonParse.profile" }),
+      figure({ suite: "register", id: "register.tap.firstRows", label: `Case-list tap → first rows ${tapByPaint ? "painted" : "(list:first-rows mark)"}, 10k (P-LOW CPU)`, unit: "ms", stats: tap, goal: REGISTER_GOALS.tapFirstRows, ratioTo: "baseline.jsonParse.profile" }),
       figure({ suite: "register", id: "register.tap.rows", label: "  … case-row elements in the DOM", unit: "rows", value: maxRows, goal: REGISTER_GOALS.rowsInDom }),
       ...typingFigures,
     );

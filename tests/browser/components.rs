@@ -201,3 +201,56 @@ async fn a_save_whose_form_is_gone_before_its_busy_delay_leaves_no_error() {
         .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
         .expect("listener");
 }
+
+#[wasm_bindgen_test]
+async fn the_virtual_list_paints_what_a_screen_shows_first_and_the_overscan_after() {
+    use casebook::components::virtual_list::OVERSCAN;
+    use casebook::components::VirtualList;
+
+    const ROW: f64 = 96.0;
+    const HEIGHT: f64 = 480.0;
+    let document = document();
+    let style = document.create_element("style").expect("create style");
+    style.set_text_content(Some(&format!(
+        ".vl-test .virtual-list {{ height: {HEIGHT}px; overflow-y: auto; }} .vl-test .row {{ height: {ROW}px; }}"
+    )));
+    document
+        .head()
+        .expect("head")
+        .append_child(&style)
+        .expect("append style");
+    let root = container();
+    root.set_class_name("vl-test");
+    let items = Signal::stored((0..500_usize).collect::<Vec<_>>());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <VirtualList
+                items=items
+                row_height=ROW
+                key=|i: &usize| *i
+                row=|i: usize| view! { <div class="row" data-testid="vl-row">{i}</div> }
+                label="rows"
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let rows = || {
+        root.query_selector_all("[data-testid=vl-row]")
+            .expect("query")
+            .length() as usize
+    };
+    // Before anything is laid out the list assumes the screen's height and mounts no overscan.
+    let screen = window().screen().expect("screen").height().expect("height") as f64;
+    let first = rows();
+    assert!(first > 0, "the first paint shows rows");
+    assert!(
+        first <= (screen / ROW).ceil() as usize,
+        "{first} rows on the first paint for a {screen}px screen: no overscan"
+    );
+    // Once painted, the list's own height is known and the overscan below it is mounted.
+    casebook::platform::after_next_paint().await;
+    leptos::task::tick().await;
+    assert_eq!(rows(), (HEIGHT / ROW).ceil() as usize + OVERSCAN);
+    root.remove();
+    style.remove();
+}

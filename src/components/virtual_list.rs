@@ -98,8 +98,12 @@ where
         let version = items_version.get();
         leptos::task::spawn_local(async move {
             crate::platform::after_next_paint().await;
+            // The list may be gone by then (a search that found nothing replaces it): every
+            // access is a `try_`, which answers `None` for a disposed signal where the plain
+            // one panics.
             if let Some(height) = container
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .map(|el| f64::from(el.client_height()))
                 .filter(|h| *h > 0.0 && Some(*h) != viewport.try_get_untracked())
             {

@@ -65,52 +65,36 @@ where
     V: IntoView + 'static,
 {
     let scroll_top = RwSignal::new(0.0_f64);
-    // A new list (the first, or one that replaced it: a keystroke of a search, a filter) is
-    // painted first with only what a screen can show, and its overscan mounted once that frame
-    // is painted: every row costs a low-tier tablet its build, style and layout before anything
-    // is on screen (23 rows were a quarter of the time to first rows; a keystroke rebuilt them
-    // all before its paint). Before the first paint the list's own height is not known without
-    // forcing a layout, so the screen's height stands in for it; after it, the real height is
-    // read (layout is then up to date).
+    // The first paint mounts only what a screen can show, with no overscan: every row costs a
+    // low-tier tablet its build, style and layout before anything is on screen (23 rows were a
+    // quarter of the time to first rows). The list's own height is not known before that paint
+    // without forcing a layout, so the screen's height stands in for it; once the frame is
+    // painted, the real height is read (layout is then up to date) and the overscan added.
     let viewport = RwSignal::new(screen_height());
+    let overscan = RwSignal::new(0_usize);
     let container = NodeRef::<leptos::html::Div>::new();
-    // Which version of `items` has been painted (so its overscan may be mounted).
-    let items_version = Memo::new(move |last: Option<&u64>| {
-        items.track();
-        last.map_or(0, |v| v.wrapping_add(1))
-    });
-    let painted = RwSignal::new(None::<u64>);
     let range = Memo::new(move |_| {
-        let overscan = if painted.get() == Some(items_version.get()) {
-            OVERSCAN
-        } else {
-            0
-        };
         visible_range(
             scroll_top.get(),
             viewport.get(),
             row_height,
             items.with(Vec::len),
-            overscan,
+            overscan.get(),
         )
     });
-    Effect::new(move |_| {
-        let version = items_version.get();
-        leptos::task::spawn_local(async move {
-            crate::platform::after_next_paint().await;
-            // The list may be gone by then (a search that found nothing replaces it): every
-            // access is a `try_`, which answers `None` for a disposed signal where the plain
-            // one panics.
-            if let Some(height) = container
-                .try_get_untracked()
-                .flatten()
-                .map(|el| f64::from(el.client_height()))
-                .filter(|h| *h > 0.0 && Some(*h) != viewport.try_get_untracked())
-            {
-                viewport.try_set(height);
-            }
-            painted.try_set(Some(version));
-        });
+    leptos::task::spawn_local(async move {
+        crate::platform::after_next_paint().await;
+        // The list may be gone by then (a search that found nothing replaced it): every access
+        // is a `try_`, which answers `None` for a disposed signal where the plain one panics.
+        if let Some(height) = container
+            .try_get_untracked()
+            .flatten()
+            .map(|el| f64::from(el.client_height()))
+            .filter(|h| *h > 0.0)
+        {
+            viewport.try_set(height);
+        }
+        overscan.try_set(OVERSCAN);
     });
     let on_scroll = move |_| {
         if let Some(el) = container.get_untracked() {

@@ -208,7 +208,8 @@ function watchOffline(context, page) {
 /**
  * A context that has visited once (unthrottled: this visit is set-up, not a measurement), with
  * its service worker controlling the page. Also returns what that first visit transferred,
- * including the service worker's precache downloads (which `cache: "reload"` fetches again).
+ * including the service worker's precache downloads, and which of those the page had fetched
+ * already (hashed files should come from the HTTP cache instead).
  */
 export async function prepareOfflineContext({ browser, url }) {
   const context = await newContext(browser);

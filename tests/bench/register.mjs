@@ -162,32 +162,33 @@ function registerProbe() {
   const txs = [];
   const longTasks = [];
   const painted = [];
-  const waiters = [];
-  const paintWaiters = [];
+  const markAfter = (name, after) => marks.find((m) => m.name === name && m.startTime > after)?.startTime ?? null;
   const firstPaint = (identifier, after) => {
     const times = painted.filter((p) => p.identifier === identifier && p.renderTime > after).map((p) => p.renderTime);
     return times.length ? Math.min(...times) : null;
   };
-  const settlePaints = () => {
-    for (const w of [...paintWaiters]) {
-      const hit = firstPaint(w.identifier, w.after);
+  // Waits on what the observers record: each waiter's `find` is asked again whenever they do.
+  const waiters = [];
+  const settle = () => {
+    for (const w of [...waiters]) {
+      const hit = w.find();
       if (hit !== null) {
-        paintWaiters.splice(paintWaiters.indexOf(w), 1);
+        waiters.splice(waiters.indexOf(w), 1);
         clearTimeout(w.timer);
         w.resolve(hit);
       }
     }
   };
-  const settle = () => {
-    for (const w of [...waiters]) {
-      const hit = marks.find((m) => m.name === w.name && m.startTime > w.after);
-      if (hit) {
+  const waitFor = (find, timeoutMs, onTimeout) =>
+    new Promise((resolve, reject) => {
+      const w = { find, resolve };
+      w.timer = setTimeout(() => {
         waiters.splice(waiters.indexOf(w), 1);
-        clearTimeout(w.timer);
-        w.resolve(hit.startTime);
-      }
-    }
-  };
+        onTimeout(resolve, reject);
+      }, timeoutMs);
+      waiters.push(w);
+      settle();
+    });
   const copy = (e) => ({ name: e.name, startTime: e.startTime, duration: e.duration });
   try {
     new PerformanceObserver((list) => {
@@ -211,7 +212,7 @@ function registerProbe() {
     // Element Timing: when text marked `elementtiming` (the case rows' party names) was painted.
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) painted.push({ identifier: e.identifier, renderTime: e.renderTime || e.loadTime });
-      settlePaints();
+      settle();
     }).observe({ type: "element", buffered: true });
   } catch {
     // No Element Timing: painted rows are reported as n/a.
@@ -268,15 +269,9 @@ function registerProbe() {
       longTasks,
       /** Resolves with the startTime of the first mark `name` after `after` (ms). */
       waitMark(name, after = -1, timeoutMs = 120000) {
-        return new Promise((resolve, reject) => {
-          const w = { name, after, resolve };
-          w.timer = setTimeout(() => {
-            waiters.splice(waiters.indexOf(w), 1);
-            reject(new Error(`no "${name}" mark within ${timeoutMs / 1000} s (marks so far: ${[...new Set(marks.map((m) => m.name))].join(", ") || "none"})`));
-          }, timeoutMs);
-          waiters.push(w);
-          settle();
-        });
+        return waitFor(() => markAfter(name, after), timeoutMs, (_, reject) =>
+          reject(new Error(`no "${name}" mark within ${timeoutMs / 1000} s (marks so far: ${[...new Set(marks.map((m) => m.name))].join(", ") || "none"})`)),
+        );
       },
       mark(name) {
         const hits = marks.filter((m) => m.name === name);
@@ -286,15 +281,7 @@ function registerProbe() {
       painted: (identifier, after = -1) => firstPaint(identifier, after),
       /** Resolves with that time once the browser has reported it; null after `timeoutMs`. */
       waitPainted(identifier, after = -1, timeoutMs = 10000) {
-        return new Promise((resolve) => {
-          const w = { identifier, after, resolve };
-          w.timer = setTimeout(() => {
-            paintWaiters.splice(paintWaiters.indexOf(w), 1);
-            resolve(null);
-          }, timeoutMs);
-          paintWaiters.push(w);
-          settlePaints();
-        });
+        return waitFor(() => firstPaint(identifier, after), timeoutMs, (resolve) => resolve(null));
       },
       rows: () => document.querySelectorAll('[data-testid="case-row"]').length,
       nextPaint: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),

@@ -93,6 +93,9 @@ fn KeptCaseList() -> impl IntoView {
     Effect::new(move |_| {
         if visible.get() {
             mounted.set(true);
+        } else {
+            // A picture of the list (index.html) is only ever shown over a start at the list.
+            platform::picture_done();
         }
     });
     // Prepared in the background once the register is open and the first screen has painted.
@@ -111,7 +114,10 @@ fn KeptCaseList() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match case_list_view(visible.into()).await {
                         Ok(view) => view,
-                        Err(_) => view! { <PageLoadFailed/> }.into_any(),
+                        Err(_) => {
+                            platform::picture_done();
+                            view! { <PageLoadFailed/> }.into_any()
+                        }
                     }
                 })}
             </div>
@@ -126,7 +132,7 @@ fn TopBar() -> impl IntoView {
         <header class="top-bar">
             <span class="top-bar__title" data-testid="app-title">{tr(Key::AppTitle)}</span>
             <Show when=move || !shell.online.get()>
-                <span class="top-bar__offline" role="status" data-testid="offline-indicator">
+                <span class="top-bar__offline" role="status" data-testid="offline-indicator" data-picture-skip="">
                     {tr(Key::StatusOffline)}
                 </span>
             </Show>

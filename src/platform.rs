@@ -1,5 +1,6 @@
 //! Browser services the shell needs: storage persistence and quota, network status, the service
-//! worker's update hand-off, the scheduling of background work and performance marks. Every
+//! worker's update hand-off, the case list's saved picture, the scheduling of background work
+//! and performance marks. Every
 //! call degrades to a plain value when the browser lacks the API, so callers never see a
 //! JavaScript exception.
 
@@ -78,6 +79,19 @@ pub fn update_waiting() -> bool {
 /// Activates the waiting service worker; the page reloads once it has taken over.
 pub fn apply_update() {
     let _ = call_hook("casebookApplyUpdate");
+}
+
+/// Removes the picture of the case list that `index.html` may have shown over the starting app
+/// (the app has painted its own screen, or shows something else).
+pub fn picture_done() {
+    let _ = call_hook("casebookPictureDone");
+}
+
+/// Forgets the saved picture of the case list: what it shows may no longer be what the list
+/// shows (the register or the language changed). The next time the list is left, it is saved
+/// again.
+pub fn forget_picture() {
+    let _ = call_hook("casebookPictureForget");
 }
 
 fn call_hook(name: &str) -> Option<JsValue> {

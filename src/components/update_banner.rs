@@ -20,7 +20,7 @@ pub fn UpdateBanner(
     on_later: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <div class="update-banner" role="status" data-testid="update-banner">
+        <div class="update-banner" role="status" data-testid="update-banner" data-picture-skip="">
             <span class="update-banner__text">{move || message.get()}</span>
             <button class="button button--primary" type="button" on:click=move |_| on_reload.run(())>
                 {move || reload_label.get()}

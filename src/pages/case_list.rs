@@ -214,6 +214,14 @@ enum Results {
 pub fn CaseListPage(#[prop(into)] visible: Signal<bool>) -> impl IntoView {
     let register = RegisterState::expect();
     let i18n = I18n::expect();
+    Effect::new(move |_| {
+        if matches!(
+            register.head_status.get(),
+            RegisterStatus::NeedsSetUp | RegisterStatus::Failed(_)
+        ) {
+            platform::picture_done();
+        }
+    });
     let body = move || {
         match register.head_status.get() {
         RegisterStatus::Loading => view! {
@@ -329,6 +337,22 @@ fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
         }
     });
     mark_first_rows(rows, visible);
+    // Anything but rows (or their loading) replaces a picture of rows at once.
+    Effect::new(move |_| {
+        if matches!(results.get(), Results::NoCases | Results::NoMatches) {
+            platform::picture_done();
+        }
+    });
+    // What index.html may save as the picture of the list's first screen: the rows a start at
+    // the bare `/cases` shows, once the whole register is read (the list head's rows then are
+    // the register's first rows).
+    let picture = move || {
+        (visible.get()
+            && register.complete.get()
+            && params.with(|p| *p == ListParams::default())
+            && results.get() == Results::Rows)
+            .then_some("ready")
+    };
 
     let count = move || {
         let shown = rows.with(Vec::len).to_string();
@@ -413,7 +437,7 @@ fn CaseRegister(visible: Signal<bool>) -> impl IntoView {
         {unreadable}
         <SearchBox params=params set_params=set_params/>
         <Filters params=params set_params=set_params/>
-        <div class="case-list__results">{results_view}</div>
+        <div class="case-list__results" data-picture=picture>{results_view}</div>
     }
 }
 
@@ -431,7 +455,12 @@ fn mark_first_rows(rows: Memo<Vec<RowRef>>, visible: Signal<bool>) {
             return;
         }
         marked.set_value(true);
-        request_animation_frame(|| platform::mark("list:first-rows"));
+        request_animation_frame(|| {
+            platform::mark("list:first-rows");
+            // Removed in the frame that lays out the live rows: the picture stays on screen
+            // until that frame is painted, with no blank frame between the two.
+            platform::picture_done();
+        });
     });
 }
 
@@ -490,7 +519,10 @@ fn Filters(params: Memo<ListParams>, set_params: Callback<ListParams>) -> impl I
     };
     let roomy = px(window().inner_width()) >= FILTERS_OPEN_FROM_PX.0
         && px(window().inner_height()) >= FILTERS_OPEN_FROM_PX.1;
-    let open = RwSignal::new(roomy || advanced.get_untracked() > 0);
+    let starts_open = roomy || advanced.get_untracked() > 0;
+    let open = RwSignal::new(starts_open);
+    // A panel opened or closed by hand is not how a start shows the list: no picture of it.
+    let differs = move || (open.get() != starts_open).then_some("");
     let toggle_label = move || match advanced.get() {
         0 => i18n.t(Key::CasesFilterShow).to_owned(),
         n => i18n.format(Key::CasesFilterShowActive, &[("n", &n.to_string())]),
@@ -507,7 +539,12 @@ fn Filters(params: Memo<ListParams>, set_params: Callback<ListParams>) -> impl I
     let searching = move || params.with(|p| !p.query.trim().is_empty());
     let has_profile = move || register.profile.with(Option::is_some);
     view! {
-        <div class="case-list__filters" role="group" aria-label=move || i18n.t(Key::CasesFilterLabel)>
+        <div
+            class="case-list__filters"
+            role="group"
+            aria-label=move || i18n.t(Key::CasesFilterLabel)
+            data-picture-differs=differs
+        >
             <div class="case-list__filter-row">
                 <ChoiceGroup
                     choices=STATUS_CHOICES.iter().map(|(_, c)| *c).collect()

@@ -397,7 +397,7 @@ impl RegisterState {
         self.profile.set(Some(profile));
         self.head_status.set(RegisterStatus::Ready);
         self.status.set(RegisterStatus::Ready);
-        self.version.update(|v| *v += 1);
+        self.changed();
         Ok(())
     }
 
@@ -411,8 +411,15 @@ impl RegisterState {
         let directory = repo.load_directory().await?;
         repo.set_calendar(directory.calendar());
         self.directory.set(Arc::new(directory));
-        self.version.update(|v| *v += 1);
+        self.changed();
         Ok(event)
+    }
+
+    /// Tells every dependent screen that the register changed. The saved picture of the case list
+    /// is forgotten: it would show the list as it was on the next start.
+    fn changed(self) {
+        platform::forget_picture();
+        self.version.update(|v| *v += 1);
     }
 
     /// Runs the commands of one user action on `case` in one transaction; on success the list,
@@ -453,7 +460,7 @@ impl RegisterState {
         self.keys.update_value(|keys| keys.add(&saved.summary));
         self.summaries
             .update(|all| insert_recent(Arc::make_mut(all), saved.summary.clone()));
-        self.version.update(|v| *v += 1);
+        self.changed();
         Ok(saved)
     }
 

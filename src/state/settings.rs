@@ -22,6 +22,8 @@ impl Settings {
 
     /// Saves the locale; `false` if the browser refused (the choice then lasts this visit only).
     pub fn save_locale(locale: Locale) -> bool {
+        // The case list's saved picture is in the old language.
+        crate::platform::forget_picture();
         LocalStorage::set(LOCALE_STORAGE_KEY, locale.tag()).is_ok()
     }
 }

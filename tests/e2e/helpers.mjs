@@ -63,6 +63,16 @@ export async function setUp(page, url) {
   await page.waitForFunction(() => document.querySelector("[data-testid=mediator-list]")?.children.length === 2);
 }
 
+/** Registers a case through quick intake (applicant, summary, dispute type) and waits for it. */
+export async function intake(page, url, name, summary, type) {
+  await page.goto(url + "/cases/new");
+  await page.fill("[data-testid=field-applicant-name]", name);
+  await page.fill("[data-testid=field-summary]", summary);
+  await page.selectOption("[data-testid=field-dispute-type]", type);
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+}
+
 /** Civil time in China (UTC+8) on `iso` (YYYY-MM-DD) at 10:00, as a Date for `page.clock`. */
 export const china = (iso) => new Date(`${iso}T10:00:00+08:00`);
 

@@ -3,7 +3,7 @@
 // its history; a half-filled intake form survives a closed tab.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setUp, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
+import { intake, setUp, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -108,16 +108,8 @@ test("the list's filters and sort narrow the register, live in the URL, survive 
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await setUp(page, server.url);
-  const intake = async (name, summary, type) => {
-    await page.goto(server.url + "/cases/new");
-    await page.fill("[data-testid=field-applicant-name]", name);
-    await page.fill("[data-testid=field-summary]", summary);
-    await page.selectOption("[data-testid=field-dispute-type]", type);
-    await page.click("[data-testid=intake-save]");
-    await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
-  };
-  await intake("张三", "拖欠工资三个月", "LD");
-  await intake("李四", "楼上漏水损坏天花板", "LL");
+  await intake(page, server.url, "张三", "拖欠工资三个月", "LD");
+  await intake(page, server.url, "李四", "楼上漏水损坏天花板", "LL");
   await page.goto(server.url + "/cases/new");
   await page.click("[data-testid=kind-lead]");
   await page.fill("[data-testid=field-persons]", "王五");

@@ -199,12 +199,29 @@ pub fn insert_recent(list: &mut Vec<CaseSummary>, summary: CaseSummary) {
     list.insert(at, summary);
 }
 
-/// How many of the most recently changed cases the list head keeps: more than a landscape
-/// tablet shows at once, few enough to read and parse in a few milliseconds.
-pub const LIST_HEAD_LEN: usize = 40;
+/// The most cases the list head keeps: the rows a tall tablet mounts for its first screen with
+/// their overscan (a 1,280 px screen shows 14 rows of 96 px; 8 more are mounted around them).
+pub const LIST_HEAD_LEN: usize = 24;
 
-/// The list head: the [`LIST_HEAD_LEN`] most recently changed cases, most recent first, stored
-/// as one record so the case list can paint before the whole register is read.
+/// The fewest cases the list head keeps whatever their size (a register that has them): the
+/// rows of a 1,400 px screen's first paint.
+pub const LIST_HEAD_MIN: usize = 15;
+
+/// The list head's size budget, in UTF-16 code units of its stored form; past
+/// [`LIST_HEAD_MIN`] entries it keeps only as many as fit.
+///
+/// Chromium serialises a string that holds any character above U+00FF as UTF-16, two bytes a
+/// unit, and compresses any IndexedDB value of 64 KiB or more with Snappy on the page's main
+/// thread before it is written (`kIDBWrapThreshold` in Blink's `indexeddb.mojom`, used by
+/// `idb_value_wrapping.cc`). A save rewrites the head, so a head over that size paid the
+/// compression in every save: 3–10 ms of a low-tier tablet's main thread (measured, see
+/// README). 30,000 units are 60,000 bytes, with room for the serialisation's own header.
+pub const LIST_HEAD_BUDGET: usize = 30_000;
+
+/// The list head: the most recently changed cases, most recent first, stored as one record so
+/// the case list can paint before the whole register is read. It holds the first
+/// [`LIST_HEAD_LEN`] cases, or fewer (never under [`LIST_HEAD_MIN`]) when their stored form
+/// would pass [`LIST_HEAD_BUDGET`].
 ///
 /// Each entry keeps the summary's stored form as it is, beside the two fields the order needs:
 /// a save then only inserts one entry and drops another, without decoding and re-encoding the
@@ -228,6 +245,24 @@ impl ListHead {
         ListHead {
             entries: top.into_iter().map(ListHead::entry).collect(),
         }
+        .within_budget()
+    }
+
+    /// Drops entries from the end until the stored form fits [`LIST_HEAD_BUDGET`], keeping at
+    /// least [`LIST_HEAD_MIN`]. A prefix of an exact head is exact, so this keeps the head
+    /// exact.
+    fn within_budget(mut self) -> ListHead {
+        let mut units = 1; // the outer brackets, less the first entry's comma
+        let keep = self
+            .entries
+            .iter()
+            .position(|entry| {
+                units += stored_units(entry) + 1; // and the comma before it
+                units > LIST_HEAD_BUDGET
+            })
+            .map_or(self.entries.len(), |over| over.max(LIST_HEAD_MIN));
+        self.entries.truncate(keep);
+        self
     }
 
     fn entry(summary: &CaseSummary) -> (String, i64, String) {
@@ -248,7 +283,22 @@ impl ListHead {
             .partition_point(|e| key(e) < (Reverse(entry.1), entry.0.clone()));
         self.entries.insert(at, entry);
         self.entries.truncate(LIST_HEAD_LEN);
-        self
+        self.within_budget()
+    }
+
+    /// The UTF-16 length of [`ListHead::to_json`], counted without building it.
+    pub fn stored_units(&self) -> usize {
+        2 + self.entries.iter().map(stored_units).sum::<usize>() + self.len().saturating_sub(1)
+    }
+
+    /// How many entries the head holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the head holds no entry (an empty register).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// The stored form: a JSON array of `[id, updated_at, summary]` triples.
@@ -275,6 +325,34 @@ impl ListHead {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(|(id, _, _)| id.as_str())
     }
+}
+
+/// The UTF-16 length of one entry's JSON, `["<id>",<ms>,"<summary, escaped>"]`, counted
+/// without building it (a save checks every entry).
+fn stored_units((id, at, summary): &(String, i64, String)) -> usize {
+    fn string(s: &str) -> usize {
+        2 + s
+            .chars()
+            .map(|c| match c {
+                '"' | '\\' | '\u{8}' | '\u{c}' | '\n' | '\r' | '\t' => 2,
+                c if c < ' ' => 6,
+                c => c.len_utf16(),
+            })
+            .sum::<usize>()
+    }
+    let digits =
+        at.unsigned_abs().checked_ilog10().unwrap_or(0) as usize + 1 + usize::from(*at < 0);
+    2 + string(id) + 1 + digits + 1 + string(summary)
+}
+
+/// Whether a stored list head (`head`, decoded) is what the register (`all`, recent first)
+/// would give: its entries are the register's first ones, and as many as the rules ask
+/// ([`LIST_HEAD_MIN`] at least, where the register has them). A head shortened by its budget
+/// is current; one missing cases or holding stale ones is repaired.
+pub fn head_is_current(head: &[CaseSummary], all: &[CaseSummary]) -> bool {
+    head.len() >= all.len().min(LIST_HEAD_MIN)
+        && head.len() <= LIST_HEAD_LEN
+        && all.get(..head.len()) == Some(head)
 }
 
 /// Sorts a freshly read register into [`recent_first`] order and lays over it `newer`: summaries

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::domain::case_number::{CaseNumber, NumberLedger, NumberingSlot};
 use crate::domain::command::{CaseCommand, DirectoryCommand};
-use crate::domain::listing::{insert_recent, merge_loaded, LIST_HEAD_LEN};
+use crate::domain::listing::{head_is_current, insert_recent, merge_loaded};
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::summary::CaseSummary;
 use crate::domain::{CaseId, DeviceId, Directory, Event};
@@ -224,7 +224,7 @@ impl RegisterState {
         let head = repo.load_list_head_summaries().await.unwrap_or_default();
         let stale = self
             .summaries
-            .with_untracked(|all| head.as_slice() != &all[..all.len().min(LIST_HEAD_LEN)]);
+            .with_untracked(|all| !head_is_current(&head, all));
         if stale {
             let _ = super::maintenance::repair_list_head(repo.clone(), self.summaries).await;
         }

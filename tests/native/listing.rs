@@ -264,6 +264,119 @@ fn the_list_head_keeps_the_most_recent_cases_after_each_save() {
     assert!(summaries.is_sorted_by(|a, b| casebook::domain::listing::recent_first(a, b).is_le()));
 }
 
+/// A summary whose stored form is about `chars` characters longer (Chinese text).
+fn long_summary(id: &str, updated: i64, chars: usize) -> CaseSummary {
+    let mut s = summary(id, Status::Registered, updated);
+    s.summary_text = "邻里之间因楼道堆放杂物发生争执"
+        .chars()
+        .cycle()
+        .take(chars)
+        .collect();
+    s
+}
+
+#[test]
+fn the_list_head_counts_its_stored_size_exactly() {
+    use casebook::domain::listing::ListHead;
+    let mut odd = summary("q", Status::Registered, -5);
+    // Quotes, backslashes, control characters, a character outside the BMP.
+    odd.summary_text = "他说\"还钱\"\\ \u{1}\n\t\r\u{8}\u{c} 𠮷 end".to_owned();
+    odd.party_names = vec!["O'Brien \"Jr\"".to_owned()];
+    let heads = [
+        ListHead::default(),
+        ListHead::of(&[odd.clone()]),
+        ListHead::of(&[
+            odd,
+            long_summary("a", 1_795_161_300_000, 300),
+            summary("b", Status::Lead, 0),
+        ]),
+    ];
+    for head in heads {
+        let json = head.to_json();
+        assert_eq!(head.stored_units(), json.encode_utf16().count(), "{json}");
+    }
+}
+
+#[test]
+fn the_list_head_stays_under_its_size_budget_but_keeps_a_screen_of_rows() {
+    use casebook::domain::listing::{
+        head_is_current, ListHead, LIST_HEAD_BUDGET, LIST_HEAD_LEN, LIST_HEAD_MIN,
+    };
+    for (chars, expect_full) in [(100, true), (1_500, false), (5_000, false)] {
+        let mut all: Vec<CaseSummary> = (0..60)
+            .map(|i| long_summary(&format!("c{i:02}"), 1_000 + i, chars))
+            .collect();
+        let mut head = ListHead::of(&all);
+        for step in 0..40 {
+            let id = format!("c{:02}", (step * 13) % 60);
+            let saved = long_summary(&id, 2_000 + step, chars);
+            all.retain(|s| s.id != saved.id);
+            all.push(saved.clone());
+            head = head.with_saved(&saved);
+            all.sort_by(casebook::domain::listing::recent_first);
+            let decoded = head.summaries().expect("summaries");
+            assert!(
+                head_is_current(&decoded, &all),
+                "{chars} chars, step {step}"
+            );
+            assert!(head.len() >= LIST_HEAD_MIN && head.len() <= LIST_HEAD_LEN);
+            if head.len() > LIST_HEAD_MIN {
+                assert!(
+                    head.stored_units() <= LIST_HEAD_BUDGET,
+                    "{chars}: {}",
+                    head.stored_units()
+                );
+            }
+            if chars == 1_500 {
+                assert!(
+                    head.len() > LIST_HEAD_MIN,
+                    "the budget, not the floor, decides"
+                );
+            }
+            assert_eq!(
+                head.len() == LIST_HEAD_LEN,
+                expect_full,
+                "{chars} chars: {} entries",
+                head.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_stored_list_head_is_current_only_if_it_is_the_registers_first_cases() {
+    use casebook::domain::listing::{head_is_current, LIST_HEAD_LEN, LIST_HEAD_MIN};
+    let all: Vec<CaseSummary> = (0..40)
+        .rev()
+        .map(|i| summary(&format!("c{i:02}"), Status::Registered, 100 + i))
+        .collect();
+    assert!(head_is_current(&all[..LIST_HEAD_LEN], &all));
+    assert!(
+        head_is_current(&all[..LIST_HEAD_MIN], &all),
+        "shortened by its budget"
+    );
+    assert!(
+        !head_is_current(&all[..LIST_HEAD_MIN - 1], &all),
+        "too short"
+    );
+    assert!(
+        !head_is_current(&all[..LIST_HEAD_LEN + 1], &all),
+        "an older, longer head"
+    );
+    assert!(
+        !head_is_current(&all[1..LIST_HEAD_MIN + 1], &all),
+        "missing the newest case"
+    );
+    let mut swapped = all[..LIST_HEAD_MIN].to_vec();
+    swapped.swap(0, 1);
+    assert!(!head_is_current(&swapped, &all), "out of order");
+    assert!(
+        head_is_current(&all[..3], &all[..3]),
+        "a small register, whole"
+    );
+    assert!(head_is_current(&[], &[]));
+}
+
 #[test]
 fn ties_in_the_list_head_are_broken_by_case_id_as_in_the_list() {
     use casebook::domain::listing::ListHead;

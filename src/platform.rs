@@ -1,8 +1,7 @@
 //! Browser services the shell needs: storage persistence and quota, network status, the service
 //! worker's update hand-off, the case list's saved picture, the scheduling of background work
-//! and performance marks. Every
-//! call degrades to a plain value when the browser lacks the API, so callers never see a
-//! JavaScript exception.
+//! and performance marks. Every call degrades to a plain value when the browser lacks the API,
+//! so callers never see a JavaScript exception.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

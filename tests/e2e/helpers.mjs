@@ -73,6 +73,13 @@ export async function intake(page, url, name, summary, type) {
   await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
 }
 
+/** Sets the tablet up and registers two cases: 张三's (labour, LD), then 李四's (neighbours, LL). */
+export async function setUpWithTwoCases(page, url) {
+  await setUp(page, url);
+  await intake(page, url, "张三", "拖欠工资三个月", "LD");
+  await intake(page, url, "李四", "楼上漏水损坏天花板", "LL");
+}
+
 /** Civil time in China (UTC+8) on `iso` (YYYY-MM-DD) at 10:00, as a Date for `page.clock`. */
 export const china = (iso) => new Date(`${iso}T10:00:00+08:00`);
 

@@ -3,7 +3,7 @@
 // are there. A change to the register, another language or another day means no picture.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { intake, setUp, startApp, launchChromium } from "./helpers.mjs";
+import { intake, setUpWithTwoCases, startApp, launchChromium } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -63,9 +63,7 @@ test("a start at the case list shows its last first screen before the app, until
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await setUp(page, server.url);
-  await intake(page, server.url, "张三", "拖欠工资三个月", "LD");
-  await intake(page, server.url, "李四", "楼上漏水损坏天花板", "LL");
+  await setUpWithTwoCases(page, server.url);
 
   // The first start at the list has nothing saved yet.
   await openList(page, server.url, 2);

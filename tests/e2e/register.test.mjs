@@ -3,7 +3,7 @@
 // its history; a half-filled intake form survives a closed tab.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { intake, setUp, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
+import { setUp, setUpWithTwoCases, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -107,9 +107,7 @@ test("the list's filters and sort narrow the register, live in the URL, survive 
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await setUp(page, server.url);
-  await intake(page, server.url, "张三", "拖欠工资三个月", "LD");
-  await intake(page, server.url, "李四", "楼上漏水损坏天花板", "LL");
+  await setUpWithTwoCases(page, server.url);
   await page.goto(server.url + "/cases/new");
   await page.click("[data-testid=kind-lead]");
   await page.fill("[data-testid=field-persons]", "王五");

@@ -131,7 +131,7 @@ test("a start at the case list shows its last first screen before the app, until
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
   await page.goto(server.url + "/cases?type=LD");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
-  assert.equal(await page.evaluate(() => window.__picture), null, "no picture of a filtered list");
+  assert.equal(await page.evaluate(() => window.__picture), null, "the picture of /cases is not shown at another address");
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("casebook.picture")).path), "/cases", "leaving a filtered list saves none");
 
   // Nor is a list whose filter panel was opened or closed by hand: a start would not show it so.

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::domain::case_number::{CaseNumber, NumberLedger, NumberingSlot};
 use crate::domain::command::{CaseCommand, DirectoryCommand};
-use crate::domain::listing::{head_is_current, insert_recent, merge_loaded};
+use crate::domain::listing::{head_is_current, insert_new_recent, insert_recent, merge_loaded};
 use crate::domain::org::{Mediator, OrgUnit};
 use crate::domain::summary::CaseSummary;
 use crate::domain::{CaseId, DeviceId, Directory, Event};
@@ -458,8 +458,14 @@ impl RegisterState {
             }
         });
         self.keys.update_value(|keys| keys.add(&saved.summary));
-        self.summaries
-            .update(|all| insert_recent(Arc::make_mut(all), saved.summary.clone()));
+        self.summaries.update(|all| {
+            let all = Arc::make_mut(all);
+            if known_new {
+                insert_new_recent(all, saved.summary.clone());
+            } else {
+                insert_recent(all, saved.summary.clone());
+            }
+        });
         self.changed();
         Ok(saved)
     }

@@ -408,6 +408,38 @@ fn a_summary_moved_by_a_save_keeps_the_register_in_recent_first_order() {
     assert_eq!(list[0].status, Status::Triaged, "the old entry is replaced");
 }
 
+proptest::proptest! {
+    #[test]
+    fn the_list_head_counts_any_text_exactly(text in "\\PC*|[\\x00-\\x7f]*", name in ".*", at in proptest::num::i64::ANY) {
+        use casebook::domain::listing::ListHead;
+        let mut s = summary("p", Status::Registered, 0);
+        s.summary_text = text;
+        s.party_names = vec![name];
+        s.updated_at = Timestamp::from_millis(at);
+        let head = ListHead::of(&[s]);
+        proptest::prop_assert_eq!(head.stored_units(), head.to_json().encode_utf16().count());
+    }
+}
+
+#[test]
+fn a_new_case_goes_where_the_full_insertion_puts_it() {
+    use casebook::domain::listing::{insert_new_recent, insert_recent};
+    let register = vec![
+        summary("c", Status::Registered, 30),
+        summary("b", Status::Registered, 20),
+        summary("a", Status::Registered, 10),
+    ];
+    // Newest, in the middle (a tie broken by id on either side), and oldest.
+    for (id, at) in [("d", 40), ("bb", 20), ("ba", 20), ("e", 5)] {
+        let mut by_search = register.clone();
+        insert_new_recent(&mut by_search, summary(id, Status::Lead, at));
+        let mut by_scan = register.clone();
+        insert_recent(&mut by_scan, summary(id, Status::Lead, at));
+        assert_eq!(by_search, by_scan, "{id} at {at}");
+        assert_eq!(by_search.len(), register.len() + 1);
+    }
+}
+
 #[test]
 fn a_save_made_while_the_register_was_read_survives_the_merge() {
     use casebook::domain::listing::merge_loaded;

@@ -244,6 +244,31 @@ test("a half-filled intake form survives closing the tab, and bad input is expla
   await server.close();
 });
 
+test("the quick intake fetches the case page's code while it is open, and the save's case page uses it", async () => {
+  const server = await startApp();
+  const context = await browser.newContext({ ...TABLETS[0] });
+  const page = await context.newPage();
+  await setUp(page, server.url);
+  // A fresh document at the form (its performance timeline starts empty); the resource entries
+  // count every fetch of the case page's chunk, from the network or any cache.
+  await page.goto(server.url + "/cases/new");
+  await page.waitForSelector("[data-testid=intake-save]");
+  const fetches = () =>
+    page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/pkg\/split_case_detail-[0-9a-f]+\.wasm$/.test(new URL(e.name).pathname)).length);
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/pkg/split_case_detail-")));
+  assert.equal(await fetches(), 1, "fetched once, before any save");
+
+  await page.fill("[data-testid=field-applicant-name]", "张三");
+  await page.fill("[data-testid=field-summary]", "拖欠工资三个月");
+  await page.selectOption("[data-testid=field-dispute-type]", "LD");
+  await page.click("[data-testid=intake-save]");
+  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  await page.waitForSelector("[data-testid=case-number]");
+  assert.equal(await fetches(), 1, "the case page did not fetch its chunk again");
+  await context.close();
+  await server.close();
+});
+
 test("before set-up the case pages send the volunteer to set the tablet up", async () => {
   const server = await startApp();
   const context = await browser.newContext({ ...TABLETS[0], serviceWorkers: "block" });

@@ -30,7 +30,8 @@
 //   * one save (G9): quick intake at /cases/new saved through the UI; the app's `save` measure and
 //     `save:transactions=N` mark when the app places them, and, independently, every readwrite
 //     IndexedDB transaction the page opened between the click and the save (counted and timed by
-//     a wrapper of IDBDatabase.prototype.transaction installed before the app loads). The save is
+//     a wrapper of IDBDatabase.prototype.transaction installed before the app loads), and the
+//     click to the new case's page painted (`elementtiming="case-number"`). The save is
 //     measured a second time with every readwrite transaction's durability forced to "strict",
 //     the default of Chrome/WebView 83–120 (Chrome 121 made "relaxed" the default; the app asks
 //     for neither), so the figure for older tablets is printed beside today's; and a third time
@@ -737,15 +738,19 @@ async function measureSave(ctx, seedInfo, report, durability = null) {
         await sleep(300);
         const before = await evalIn(page, () => performance.now(), undefined, "clock");
         await setCpuRate(cdp, ctx.profile.cpuRate);
+        let casePage;
         try {
           await submitIntake(page);
+          // Where the volunteer's wait ends: the new case's page, painted (Element Timing of its
+          // title; null where the build does not mark it).
+          casePage = await evalIn(page, (after) => window.__benchRegister.waitPainted("case-number", after), before, "waiting for the case page's paint");
         } finally {
           await setCpuRate(cdp, 1);
         }
         await expectSaved(page);
         return evalIn(
           page,
-          (after) => {
+          ([after, casePage]) => {
             const b = window.__benchRegister;
             const click = b.clicks.filter((c) => c.testId === "intake-save" && c.t > after).pop();
             const txs = b.txs.filter((t) => t.start > after);
@@ -759,9 +764,10 @@ async function measureSave(ctx, seedInfo, report, durability = null) {
               stores: txs.map((t) => t.stores.join("+")),
               txMs: txs.map((t) => (t.end ?? NaN) - t.start),
               clickToCommitMs: click ? last - click.t : null,
+              clickToCasePageMs: click && casePage !== null ? casePage - click.t : null,
             };
           },
-          before,
+          [before, casePage],
           "reading the save",
         );
       },
@@ -1014,6 +1020,7 @@ export const registerSuite = {
     const sd = save.details;
     const app = statsOf(sd.map((x) => x.appSaveMs));
     const commit = statsOf(sd.map((x) => x.clickToCommitMs));
+    const casePage = statsOf(sd.map((x) => x.clickToCasePageMs));
     const txDur = statsOf(sd.flatMap((x) => x.txMs));
     const txCounts = sd.map((x) => x.transactions);
     const appTx = sd.map((x) => x.appTransactions);
@@ -1029,6 +1036,7 @@ export const registerSuite = {
       [
         row("app `save` measure", app, app ? `goal ≤ ${fmtMs(REGISTER_GOALS.save.target)} (hard ${fmtMs(REGISTER_GOALS.save.limit)})` : "not placed by this build"),
         row("click → last readwrite transaction complete", commit),
+        row("click → the new case's page painted", casePage, casePage ? "no budget; the volunteer's wait" : "not marked by this build"),
         row("readwrite transaction, created → complete", txDur),
         row("app `save` measure, durability \"strict\"", strictApp, "the default of Chrome/WebView 83–120 (older tablets)"),
         row("  … its readwrite transaction, created → complete", strictTx),
@@ -1069,6 +1077,7 @@ export const registerSuite = {
         }),
       );
     }
+    if (casePage) figures.push(figure({ suite: "register", id: "register.save.casePage", label: "  … click → the new case's page painted", unit: "ms", stats: casePage }));
     if (txDur) figures.push(figure({ suite: "register", id: "register.save.transaction", label: "  … its readwrite transaction, created → complete", unit: "ms", stats: txDur }));
     if (strictApp) figures.push(figure({ suite: "register", id: "register.save.strict", label: "One save, durability \"strict\" (default before Chrome 121)", unit: "ms", stats: strictApp }));
     if (whileLoading) {

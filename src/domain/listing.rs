@@ -334,44 +334,22 @@ impl ListHead {
     }
 }
 
-/// UTF-16 units of JSON text per UTF-8 byte of a string it escapes: an escaped character
-/// (`\"`, `\\`, `\n`, `\u0001`…) its escape's length, a character's first byte its length in
-/// UTF-16 (a four-byte one is a surrogate pair), a continuation byte nothing.
-const UNITS: [u8; 256] = {
-    let mut units = [1_u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        units[b] = 6;
-        b += 1;
-    }
-    units[0x08] = 2;
-    units[0x0c] = 2;
-    units[b'\n' as usize] = 2;
-    units[b'\r' as usize] = 2;
-    units[b'\t' as usize] = 2;
-    units[b'"' as usize] = 2;
-    units[b'\\' as usize] = 2;
-    let mut b = 0x80;
-    while b < 0xc0 {
-        units[b] = 0;
-        b += 1;
-    }
-    let mut b = 0xf0;
-    while b < 0x100 {
-        units[b] = 2;
-        b += 1;
-    }
-    units
-};
-
 /// The UTF-16 length of one entry's JSON, `["<id>",<ms>,"<summary, escaped>"]`, counted
 /// without building it (a save checks every entry).
 fn stored_units((id, at, summary): &(String, i64, String)) -> usize {
-    // Byte by byte, by a table: decoding characters took as long as serialising the head.
+    // Byte by byte: decoding characters took as long as serialising the head. An escaped
+    // character counts its escape's length (`\"`, `\n`, `\u0001`), a character's first byte its
+    // length in UTF-16 (a four-byte one is a surrogate pair), a continuation byte nothing.
     fn string(s: &str) -> usize {
         2 + s
             .bytes()
-            .map(|b| usize::from(UNITS[usize::from(b)]))
+            .map(|b| match b {
+                b'"' | b'\\' | 0x08 | 0x0c | b'\n' | b'\r' | b'\t' => 2,
+                0x00..=0x1f => 6,
+                0x80..=0xbf => 0,
+                0xf0..=0xff => 2,
+                _ => 1,
+            })
             .sum::<usize>()
     }
     let digits =

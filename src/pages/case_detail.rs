@@ -123,18 +123,12 @@ fn CaseView(case: Arc<LoadedCase>, tab: RwSignal<&'static str>) -> impl IntoView
     let state = &case.state;
     let summary = CaseSummary::of(state);
     let overdue = listing::is_overdue(&summary, platform::now().china_date());
-    let title = match &state.number {
-        Some(number) => {
-            view! { <h1 class="page__title" data-testid="case-number">{number.to_string()}</h1> }
-                .attr("elementtiming", "case-number")
-                .into_any()
-        }
-        None => view! {
-            <h1 class="page__title" data-testid="case-number">{tr(Key::CaseDetailTitleLead)}</h1>
-        }
-        .attr("elementtiming", "case-number")
-        .into_any(),
+    let title_text = match &state.number {
+        Some(number) => number.to_string().into_any(),
+        None => tr(Key::CaseDetailTitleLead).into_any(),
     };
+    let title = view! { <h1 class="page__title" data-testid="case-number">{title_text}</h1> }
+        .attr("elementtiming", "case-number");
     let step = next_action(state).map(|(route, label, test_id)| {
         view! { <a class="button button--primary" href=route.href() data-testid=test_id>{tr(label)}</a> }
     });

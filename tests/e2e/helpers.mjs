@@ -66,6 +66,11 @@ export async function setUp(page, url) {
 /** Registers a case through quick intake (applicant, summary, dispute type) and waits for it. */
 export async function intake(page, url, name, summary, type) {
   await page.goto(url + "/cases/new");
+  await saveIntake(page, name, summary, type);
+}
+
+/** Fills the quick intake form already open in `page` and saves it, up to the case's page. */
+export async function saveIntake(page, name, summary, type) {
   await page.fill("[data-testid=field-applicant-name]", name);
   await page.fill("[data-testid=field-summary]", summary);
   await page.selectOption("[data-testid=field-dispute-type]", type);

@@ -3,7 +3,7 @@
 // its history; a half-filled intake form survives a closed tab.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setUp, setUpWithTwoCases, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
+import { saveIntake, setUp, setUpWithTwoCases, startApp, launchChromium, watchOrigins, waitForApp, waitForServiceWorker } from "./helpers.mjs";
 import { TABLETS } from "../support/browser.mjs";
 
 let browser;
@@ -253,18 +253,14 @@ test("the quick intake fetches the case page's code while it is open, and the sa
   // count every fetch of the case page's chunk, from the network or any cache.
   await page.goto(server.url + "/cases/new");
   await page.waitForSelector("[data-testid=intake-save]");
-  const fetches = () =>
-    page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/pkg\/split_case_detail-[0-9a-f]+\.wasm$/.test(new URL(e.name).pathname)).length);
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/pkg/split_case_detail-")));
-  assert.equal(await fetches(), 1, "fetched once, before any save");
+  const chunkFetches = () =>
+    performance.getEntriesByType("resource").filter((e) => /\/pkg\/split_case_detail-[0-9a-f]+\.wasm$/.test(new URL(e.name).pathname)).length;
+  await page.waitForFunction(chunkFetches);
+  assert.equal(await page.evaluate(chunkFetches), 1, "fetched once, before any save");
 
-  await page.fill("[data-testid=field-applicant-name]", "张三");
-  await page.fill("[data-testid=field-summary]", "拖欠工资三个月");
-  await page.selectOption("[data-testid=field-dispute-type]", "LD");
-  await page.click("[data-testid=intake-save]");
-  await page.waitForURL(/\/cases\/[0-9a-f]{32}$/);
+  await saveIntake(page, "张三", "拖欠工资三个月", "LD");
   await page.waitForSelector("[data-testid=case-number]");
-  assert.equal(await fetches(), 1, "the case page did not fetch its chunk again");
+  assert.equal(await page.evaluate(chunkFetches), 1, "the case page did not fetch its chunk again");
   await context.close();
   await server.close();
 });

@@ -250,7 +250,7 @@ fn IntakeFormView() -> impl IntoView {
     // A save goes on to the new case's page. Its chunk is fetched and instantiated now, once the
     // form is on screen and at the page's lowest priority, so the save is not followed by that
     // download and instantiation: from the save's click to the case page painted went from
-    // 0.55 to 0.36 s on a low-tier tablet (README, "Performance budget"). A failure here is not
+    // 0.55 to 0.36 s on a low-tier tablet (docs/performance-log.md). A failure here is not
     // kept: the page's own load tries again and reports it.
     leptos::task::spawn_local(async {
         platform::after_next_paint().await;

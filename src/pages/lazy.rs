@@ -4,7 +4,7 @@
 //! resolves the split points) each page view below is a `#[wasm_split(<chunk>, fallible)]`
 //! function: `wasm-split-cli` moves it, and all code only it reaches, into
 //! `split_<chunk>.wasm` (code shared by several chunks goes into `chunk_<n>.wasm`), and the main
-//! module keeps a stub that downloads the chunk on first call (README, "Chunk layout"). Without
+//! module keeps a stub that downloads the chunk on first call (README, "Build pipeline and chunk layout"). Without
 //! the feature they are ordinary calls, so `cargo test` and the browser tests, which mount `App`
 //! from a plain wasm-bindgen build, need no splitter (their wasm would otherwise import the
 //! unresolvable `__wasm_split_placeholder__` module).

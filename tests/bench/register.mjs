@@ -16,8 +16,10 @@
 //     any case; so is the list's `list:first-rows` mark, placed in the animation frame
 //     before that frame's style, layout and paint. The same loads report the
 //     `register:summaries` / `register:index` marks (10k summaries read, search index built), the
-//     longest task and the total blocking time between first rows and `register:index` (G6: the
-//     background load must not block the page), and the wasm linear memory and JS heap at the end;
+//     longest task and the total blocking time of the tasks that start between the first-rows
+//     mark and `register:index` (G6: the background load must not block the page; the task that
+//     holds the mark is the first rows' own frame, reported beside it), and the wasm linear
+//     memory and JS heap at the end;
 //   * case-list tap (G5): app on Today (/), click `nav-cases`, time from the click event to the
 //     rows painted (Element Timing; the `list:first-rows` mark beside it); the `case-row` elements
 //     in the DOM are counted (virtualised: ≤ 200);
@@ -490,7 +492,10 @@ async function measureOffline(ctx, seedInfo, report) {
           // `case-row-picture`); null when the load showed none.
           const pictured = b.painted("case-row-picture");
           // Tasks that ran while the rest of the register loaded behind the painted list.
-          const behind = b.longTasks.filter((t) => t.startTime + t.duration > firstRows && t.startTime < index);
+          // Tasks that start after the first rows' mark: the task that holds the mark lays the
+          // first rows out and paints them (G4's work), the later ones are the load behind them.
+          const behind = b.longTasks.filter((t) => t.startTime > firstRows && t.startTime < index);
+          const withFrame = b.longTasks.filter((t) => t.startTime + t.duration > firstRows && t.startTime < index);
           return {
             painted,
             pictured,
@@ -499,6 +504,7 @@ async function measureOffline(ctx, seedInfo, report) {
             index,
             rows: b.rows(),
             longestTask: behind.length ? Math.max(...behind.map((t) => t.duration)) : 0,
+            longestWithFrame: withFrame.length ? Math.max(...withFrame.map((t) => t.duration)) : 0,
             blockingMs: behind.reduce((a, t) => a + Math.max(0, t.duration - 50), 0),
             longTasks: behind.length,
           };
@@ -902,6 +908,7 @@ export const registerSuite = {
     const pictured = pictures ? statsOf(d.map((x) => x.pictured).filter((x) => x !== null)) : null;
     const live = byPaint ? statsOf(d.map((x) => x.painted)) : null;
     const longest = statsOf(d.map((x) => x.longestTask));
+    const longestWithFrame = statsOf(d.map((x) => x.longestWithFrame));
     const blocking = statsOf(d.map((x) => x.blockingMs));
     line();
     table(
@@ -911,8 +918,9 @@ export const registerSuite = {
         row("register:summaries (10k summaries read)", summaries),
         row("register:index (search index built)", index),
         row("  index − summaries (index build + directory load)", build),
-        row("longest task from first rows to register:index", longest, `G6: none over ${fmtMs(REGISTER_GOALS.backgroundTask.limit)}`),
-        row("  total blocking time in that span (Σ of each long task's part over 50 ms)", blocking),
+        row("longest task starting between first rows and register:index", longest, `G6: none over ${fmtMs(REGISTER_GOALS.backgroundTask.limit)}`),
+        row("  total blocking time of those tasks (Σ of each one's part over 50 ms)", blocking),
+        row("  longest task, counting the one that lays out and paints the first rows", longestWithFrame),
         row("list:first-rows mark (the frame that lays the app's rows out starts)", rowsMark),
         row("the app's own rows painted (Element Timing `case-row`)", live, "behind the picture where one was shown"),
         row(`the picture painted (Element Timing \`case-row-picture\`), in ${pictures} of ${d.length} loads`, pictured, "index.html, before the app"),
@@ -1058,7 +1066,8 @@ export const registerSuite = {
     if (summaries) figures.push(figure({ suite: "register", id: "register.offline.summaries", label: "  … register:summaries mark (10k read)", unit: "ms", stats: summaries }));
     if (index) figures.push(figure({ suite: "register", id: "register.offline.index", label: "  … register:index mark (index built)", unit: "ms", stats: index }));
     if (longest) figures.push(figure({ suite: "register", id: "register.offline.longestTask", label: "  … longest task while the register loads behind the list", unit: "ms", stats: longest, goal: REGISTER_GOALS.backgroundTask }));
-    if (blocking) figures.push(figure({ suite: "register", id: "register.offline.blocking", label: "  … total blocking time in that span", unit: "ms", stats: blocking }));
+    if (blocking) figures.push(figure({ suite: "register", id: "register.offline.blocking", label: "  … total blocking time of those tasks", unit: "ms", stats: blocking }));
+    if (longestWithFrame) figures.push(figure({ suite: "register", id: "register.offline.longestWithFrame", label: "  … longest task, counting the first rows' own", unit: "ms", stats: longestWithFrame }));
     figures.push(
       figure({ suite: "register", id: "register.tap.firstRows", label: `Case-list tap → first rows ${tapByPaint ? "painted" : "(list:first-rows mark)"}, 10k (P-LOW CPU)`, unit: "ms", stats: tap, goal: REGISTER_GOALS.tapFirstRows, ratioTo: "baseline.jsonParse.profile" }),
       figure({ suite: "register", id: "register.tap.rows", label: "  … case-row elements in the DOM", unit: "rows", value: maxRows, goal: REGISTER_GOALS.rowsInDom }),

@@ -257,6 +257,24 @@ fn ten_thousand_cases_are_searched_correctly() {
     assert_eq!(index.query(&serial, 1), vec![target.id.clone()]);
 }
 
+/// The dictionary of a large register is split so that it grows a small part at a time: a
+/// single map of all its terms rehashed them all in one task of about 260 ms on a low-tier
+/// tablet at 10,000 cases (README, G6). The split only bounds that if the terms spread evenly.
+#[test]
+fn the_dictionary_grows_a_sixty_fourth_at_a_time() {
+    let cases: Vec<CaseSummary> = (0..10_000).map(synthetic).collect();
+    let index = SearchIndex::build(&cases);
+    let terms = index.term_count();
+    assert!(terms > 10_000, "{terms} terms");
+    // Han terms and words are two maps of 64 shards each; an even spread puts well under a
+    // thirty-second of all terms into any one shard.
+    let largest = index.largest_term_shard();
+    assert!(
+        largest * 32 <= terms,
+        "largest shard {largest} of {terms} terms"
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

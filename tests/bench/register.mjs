@@ -342,13 +342,19 @@ async function cdpFor(context, page) {
   return sessions.get(page);
 }
 
-const evalIn = (page, fn, arg, what) =>
-  Promise.race([
-    page.evaluate(fn, arg),
-    sleep(TIMEOUT_MS + 5000).then(() => {
-      throw new Error(`${what}: timed out`);
-    }),
-  ]);
+// The timer is cleared once the page answers: a pending one kept the process alive for up to
+// two minutes after the results were written.
+const evalIn = async (page, fn, arg, what) => {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out`)), TIMEOUT_MS + 5000);
+  });
+  try {
+    return await Promise.race([page.evaluate(fn, arg), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 const waitMark = (page, name, after = -1) => evalIn(page, ([n, a, t]) => window.__benchRegister.waitMark(n, a, t), [name, after, TIMEOUT_MS], `waiting for ${name}`);
 

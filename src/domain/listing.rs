@@ -222,7 +222,8 @@ pub const LIST_HEAD_MIN: usize = 15;
 /// thread before it is written (`kIDBWrapThreshold` in Blink's `indexeddb.mojom`, used by
 /// `idb_value_wrapping.cc`). A save rewrites the head, so a head over that size paid the
 /// compression in every save: 3–10 ms of a low-tier tablet's main thread (measured, see
-/// docs/performance-log.md). 30,000 units are 60,000 bytes, with room for the serialisation's own header.
+/// docs/performance-log.md). 30,000 units are 60,000 bytes, with room for the serialisation's
+/// own header.
 pub const LIST_HEAD_BUDGET: usize = 30_000;
 
 /// The list head: the most recently changed cases, most recent first, stored as one record so

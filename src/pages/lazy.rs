@@ -4,10 +4,10 @@
 //! resolves the split points) each page view below is a `#[wasm_split(<chunk>, fallible)]`
 //! function: `wasm-split-cli` moves it, and all code only it reaches, into
 //! `split_<chunk>.wasm` (code shared by several chunks goes into `chunk_<n>.wasm`), and the main
-//! module keeps a stub that downloads the chunk on first call (README, "Build pipeline and chunk layout"). Without
-//! the feature they are ordinary calls, so `cargo test` and the browser tests, which mount `App`
-//! from a plain wasm-bindgen build, need no splitter (their wasm would otherwise import the
-//! unresolvable `__wasm_split_placeholder__` module).
+//! module keeps a stub that downloads the chunk on first call (README, "Build pipeline and chunk
+//! layout"). Without the feature they are ordinary calls, so `cargo test` and the browser tests,
+//! which mount `App` from a plain wasm-bindgen build, need no splitter (their wasm would
+//! otherwise import the unresolvable `__wasm_split_placeholder__` module).
 //!
 //! `leptos_router`'s `#[lazy_route]` does the same but panics when a chunk cannot be fetched,
 //! which aborts the whole wasm instance (a dead app); `fallible` turns the failure into a value

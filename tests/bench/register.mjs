@@ -497,7 +497,6 @@ async function measureOffline(ctx, seedInfo, report) {
           // The picture index.html shows before the app (its rows' names are marked
           // `case-row-picture`); null when the load showed none.
           const pictured = b.painted("case-row-picture");
-          // Tasks that ran while the rest of the register loaded behind the painted list.
           // Tasks that start after the first rows' mark: the task that holds the mark lays the
           // first rows out and paints them (G4's work), the later ones are the load behind them.
           const behind = b.longTasks.filter((t) => t.startTime > firstRows && t.startTime < index);

@@ -49,7 +49,7 @@ import { cpus } from "node:os";
 import { join, relative } from "node:path";
 import { contextOptions, DEVICE, setCpuRate } from "./profiles.mjs";
 import { fmtBytes, fmtMs, line, progress, table } from "./report.mjs";
-import { CODE_CACHE_SETTLE_MS } from "./load.mjs";
+import { CODE_CACHE_SETTLE_MS, withTimeout } from "./load.mjs";
 import { figure, sample, summarize } from "./stats.mjs";
 
 /** Goals (the budgets README's performance section lists), lower is better. */
@@ -342,19 +342,7 @@ async function cdpFor(context, page) {
   return sessions.get(page);
 }
 
-// The timer is cleared once the page answers: a pending one kept the process alive for up to
-// two minutes after the results were written.
-const evalIn = async (page, fn, arg, what) => {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: timed out`)), TIMEOUT_MS + 5000);
-  });
-  try {
-    return await Promise.race([page.evaluate(fn, arg), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
+const evalIn = (page, fn, arg, what) => withTimeout(page.evaluate(fn, arg), TIMEOUT_MS + 5000, what);
 
 const waitMark = (page, name, after = -1) => evalIn(page, ([n, a, t]) => window.__benchRegister.waitMark(n, a, t), [name, after, TIMEOUT_MS], `waiting for ${name}`);
 
